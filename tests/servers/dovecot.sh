@@ -64,6 +64,8 @@ ssl_key = <$state/server.key
 ssl_min_protocol = TLSv1.2
 
 auth_mechanisms = plain login
+# Tests try wrong passwords on purpose; the default 2 s penalty only slows them.
+auth_failure_delay = 0
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%n $state/users
