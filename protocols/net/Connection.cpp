@@ -1,6 +1,7 @@
 #include "protocols/net/Connection.h"
 
 #include "protocols/net/CertificateTrust.h"
+#include "protocols/net/SpkiPin.h"
 #include "protocols/net/SystemCaCertificates.h"
 
 #include <QSslCipher>
@@ -94,6 +95,9 @@ void Connection::open()
 
 void Connection::onTcpConnected()
 {
+    if (m_finished) {
+        return;
+    }
     m_tcpConnected = true;
     if (m_settings.policy != TlsPolicy::ImplicitTls) {
         becomeReady();
@@ -108,7 +112,7 @@ void Connection::becomeReady()
     Q_EMIT ready();
 }
 
-void Connection::startTls()
+void Connection::startTls(qint64 bufferedByEngine)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     if (m_state != State::Ready || m_socket->isEncrypted() || m_settings.policy == TlsPolicy::ImplicitTls) {
@@ -118,7 +122,7 @@ void Connection::startTls()
     // Anything already buffered arrived in plaintext after the server's reply to the
     // upgrade command. Handing it to the parser after the handshake would present it
     // as protected (RFC 3207 §4.2, RFC 2595 §3.1, RFC 4217 §4): refuse.
-    const qint64 early = m_socket->bytesAvailable();
+    const qint64 early = m_socket->bytesAvailable() + bufferedByEngine;
     if (early > 0) {
         fail(NetError::Kind::Protocol,
              QStringLiteral("%1 sent %2 bytes after agreeing to start TLS and before the handshake; this is how "
@@ -137,6 +141,9 @@ void Connection::startTls()
 
 void Connection::onSslErrors(const QList<QSslError> &errors)
 {
+    if (m_finished) {
+        return;
+    }
     m_connectTimer->stop();
     const QList<SpkiPin> pins =
         m_settings.trust ? m_settings.trust->pinsFor(m_settings.host, m_settings.port) : QList<SpkiPin>{};
@@ -170,11 +177,18 @@ void Connection::answerTrustQuestion(quint64 id, TrustAnswer answer)
     const TrustQuestion question = m_question;
     m_question = {};
     switch (answer) {
-    case TrustAnswer::TrustPermanently:
+    case TrustAnswer::TrustPermanently: {
+        const SpkiPin pin = SpkiPin::parse(question.pin);
+        if (!pin.isValid()) {
+            fail(NetError::Kind::Untrusted,
+                 QStringLiteral("the certificate of %1 has no readable public key to trust").arg(endpoint()));
+            return;
+        }
         if (m_settings.trust) {
-            m_settings.trust->addPin(m_settings.host, m_settings.port, SpkiPin::parse(question.pin));
+            m_settings.trust->addPin(m_settings.host, m_settings.port, pin);
         }
         [[fallthrough]];
+    }
     case TrustAnswer::TrustOnce:
         note(QStringLiteral("certificate trusted by the person (%1)")
                  .arg(answer == TrustAnswer::TrustOnce ? QStringLiteral("once") : QStringLiteral("key pinned")));
@@ -190,6 +204,9 @@ void Connection::answerTrustQuestion(quint64 id, TrustAnswer answer)
 
 void Connection::onEncrypted()
 {
+    if (m_finished) {
+        return;
+    }
     // A chain that verified still has to match the pins, if the person pinned a key.
     const QList<SpkiPin> pins =
         m_settings.trust ? m_settings.trust->pinsFor(m_settings.host, m_settings.port) : QList<SpkiPin>{};
@@ -254,6 +271,9 @@ void Connection::onConnectTimeout()
 
 void Connection::onReadyRead()
 {
+    if (m_finished) {
+        return;
+    }
     if (m_responsePending) {
         m_responseTimer->start(m_settings.responseTimeout);
     }
@@ -278,10 +298,15 @@ Connection::LineStatus Connection::readLine(QByteArray *line)
         }
         return LineStatus::NeedMore;
     }
-    *line = m_socket->readLine(m_settings.maxLineLength + 2);
-    if (line->endsWith('\n')) {
-        line->chop(1);
+    // readLine(n) reads at most n - 1 bytes: room for the longest line plus CRLF.
+    *line = m_socket->readLine(m_settings.maxLineLength + 3);
+    if (!line->endsWith('\n')) {
+        fail(NetError::Kind::Protocol,
+             QStringLiteral("%1 sent a line longer than %2 bytes").arg(endpoint()).arg(m_settings.maxLineLength));
+        line->clear();
+        return LineStatus::TooLong;
     }
+    line->chop(1);
     if (line->endsWith('\r')) {
         line->chop(1);
     }
@@ -376,14 +401,20 @@ void Connection::close()
     if (m_finished) {
         return;
     }
+    const bool wasReady = m_state == State::Ready;
     m_finished = true;
     m_state = State::Closed;
     m_connectTimer->stop();
     m_responseTimer->stop();
     m_idleTimer->stop();
     note(QStringLiteral("closing"));
-    m_socket->disconnectFromHost();
-    Q_EMIT closed();
+    if (wasReady) {
+        m_socket->disconnectFromHost(); // writes what is queued, then closes
+    } else {
+        // Connecting or mid-handshake: a deferred close would let the connect go on.
+        m_socket->abort();
+    }
+    emitLater([this] { Q_EMIT closed(); });
 }
 
 void Connection::abort()
@@ -399,7 +430,7 @@ void Connection::abort()
     m_idleTimer->stop();
     note(QStringLiteral("aborted"));
     m_socket->abort();
-    Q_EMIT closed();
+    emitLater([this] { Q_EMIT closed(); });
 }
 
 void Connection::fail(NetError::Kind kind, const QString &message)
@@ -414,7 +445,15 @@ void Connection::fail(NetError::Kind kind, const QString &message)
     m_idleTimer->stop();
     note(QStringLiteral("failed: %1").arg(message));
     m_socket->abort();
-    Q_EMIT failed(NetError{kind, message});
+    emitLater([this, error = NetError{kind, message}] { Q_EMIT failed(error); });
+}
+
+void Connection::emitLater(std::function<void()> emitter)
+{
+    // Terminal signals go out from the event loop, never from inside a call the owner
+    // made (sendLine, readLine, startTls) or a signal the socket is still emitting: an
+    // owner that deletes us in its slot must not pull the socket out from under Qt.
+    QMetaObject::invokeMethod(this, std::move(emitter), Qt::QueuedConnection);
 }
 
 void Connection::note(const QString &text)

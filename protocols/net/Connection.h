@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QSslError>
 
+#include <functional>
+
 class QSslSocket;
 class QTimer;
 
@@ -36,7 +38,9 @@ public:
 
     void open();
     // Call once the server has agreed to start TLS; tlsEstablished() follows.
-    void startTls();
+    // `bufferedByEngine`: bytes the protocol has read but not consumed; like bytes
+    // still in the socket they arrived in plaintext after the reply, so they fail it.
+    void startTls(qint64 bufferedByEngine = 0);
     void answerTrustQuestion(quint64 id, TrustAnswer answer);
 
     // Sends `line` + CRLF; false (and the connection fails) if it must not be sent.
@@ -69,8 +73,9 @@ Q_SIGNALS:
     void readyRead();
     void trustQuestion(const Satchel::Net::TrustQuestion &question);
     void idleTimedOut();
-    void failed(const Satchel::Net::NetError &error); // terminal
-    void closed();                                    // after close() or abort()
+    // Terminal; both are emitted from the event loop, never from inside a call.
+    void failed(const Satchel::Net::NetError &error);
+    void closed(); // after close() or abort()
 
 private:
     void configureTls();
@@ -84,6 +89,7 @@ private:
     void fail(NetError::Kind kind, const QString &message);
     void restartIdleTimer();
     void note(const QString &text);
+    void emitLater(std::function<void()> emitter);
     bool mayWrite(Secrecy secrecy);
 
     ConnectionSettings m_settings;

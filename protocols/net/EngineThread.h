@@ -14,6 +14,8 @@ namespace Satchel::Net {
 //  - the engine object is built here, moved to a plain QThread, and its start() slot
 //    runs on QThread::started, so every socket and timer it makes lives on the worker;
 //  - QThread::finished deletes it (deleteLater) on the worker;
+//  - start() begins the thread: connect the engine's signals first, or early
+//    results are lost;
 //  - the destructor quits the thread's event loop and waits for it: engines never
 //    block, so the wait is short even with work in flight.
 // Engine must be a QObject with a `void start()` slot and no parent.
@@ -29,11 +31,16 @@ public:
         m_engine->moveToThread(&m_thread);
         QObject::connect(&m_thread, &QThread::started, m_engine, &Engine::start);
         QObject::connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-        m_thread.start();
     }
+
+    void start() { m_thread.start(); }
 
     ~EngineThread()
     {
+        if (!m_thread.isRunning()) {
+            delete m_engine; // never started: it still belongs to no running thread
+            return;
+        }
         m_thread.quit();
         m_thread.wait();
     }

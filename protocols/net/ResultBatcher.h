@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QList>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -24,26 +25,35 @@ public:
         , m_maxBatch(maxBatch)
         , m_intervalMs(intervalMs)
     {
-        m_timer.setSingleShot(true);
-        m_timer.moveToThread(context->thread());
-        QObject::connect(&m_timer, &QTimer::timeout, context, [this] { flush(); });
+        // A child of the context, so it moves with the engine to its thread.
+        m_timer = new QTimer(context);
+        m_timer->setSingleShot(true);
+        QObject::connect(m_timer, &QTimer::timeout, context, [this] { flush(); });
     }
+
+    ~ResultBatcher() { delete m_timer.data(); }
+    ResultBatcher(const ResultBatcher &) = delete;
+    ResultBatcher &operator=(const ResultBatcher &) = delete;
 
     void add(T item)
     {
         m_pending.append(std::move(item));
         if (m_pending.size() >= m_maxBatch && (!m_sinceFlush.isValid() || m_sinceFlush.elapsed() >= m_intervalMs)) {
             flush();
-        } else if (!m_timer.isActive()) {
+        } else if (!m_timer->isActive()) {
             const qint64 wait = m_sinceFlush.isValid() ? std::max<qint64>(0, m_intervalMs - m_sinceFlush.elapsed()) : 0;
-            m_timer.start(static_cast<int>(wait));
+            m_timer->start(static_cast<int>(wait));
         }
     }
 
-    // Sends what is waiting now (at the end of an operation).
+    // Sends what is waiting now. Engines call it once at the end of an operation (the
+    // one batch that may come sooner than the interval); the timer calls it otherwise.
+    // Results still pending when the batcher is destroyed are dropped: flush first.
     void flush()
     {
-        m_timer.stop();
+        if (m_timer) {
+            m_timer->stop();
+        }
         if (m_pending.isEmpty()) {
             return;
         }
@@ -60,7 +70,7 @@ private:
     qsizetype m_maxBatch;
     int m_intervalMs;
     QList<T> m_pending;
-    QTimer m_timer;
+    QPointer<QTimer> m_timer;
     QElapsedTimer m_sinceFlush;
 };
 

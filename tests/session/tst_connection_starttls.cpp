@@ -159,7 +159,7 @@ void TestConnectionStartTls::credentialsNeverSentWithoutTls()
     QTRY_VERIFY_WITH_TIMEOUT(h.lines.size() >= (upgradeCommand.isEmpty() ? 1 : 2), 10000);
     // A protocol that ignored the refusal and went on would try to log in: the layer stops it.
     QVERIFY(!h.connection->sendLine(credentials, Net::Secrecy::Secret));
-    QVERIFY(h.hasFailed);
+    QTRY_VERIFY_WITH_TIMEOUT(h.hasFailed, 10000);
     QCOMPARE(h.error.kind, NetError::Kind::Tls);
     QVERIFY2(h.error.message.contains(QStringLiteral("refusing to send credentials")), qPrintable(h.error.message));
     // Once the server has seen the connection end, it has seen everything we sent.

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void responseTimerRestartsOnData();
     void idleTimeout();
     void lineTooLong();
+    void lineOfExactlyTheMaximumLength();
+    void closeWhileConnectingEndsEverything();
     void serverGoesAway_data();
     void serverGoesAway();
     void connectionRefused();
@@ -168,6 +170,40 @@ void TestConnectionTimeouts::lineTooLong()
     QCOMPARE(h.error.kind, NetError::Kind::Protocol);
     QCOMPARE(h.error.message, QStringLiteral("127.0.0.1:%1 sent a line longer than 1024 bytes").arg(s.port));
     QVERIFY(h.lines.isEmpty());
+}
+
+void TestConnectionTimeouts::lineOfExactlyTheMaximumLength()
+{
+    const QString longest(1024, QLatin1Char('x'));
+    FakeServer server(QStringLiteral("S: %1\nS: next\nSTALL").arg(longest));
+    Net::ConnectionSettings s = plain(server.start());
+    s.maxLineLength = 1024;
+    ConnectionHarness h(s);
+    h.connection->open();
+    QTRY_COMPARE_WITH_TIMEOUT(h.lines.size(), 2, 10000);
+    QCOMPARE(h.lines.at(0), longest.toLatin1());
+    QCOMPARE(h.lines.at(1), QByteArray("next"));
+    QVERIFY(!h.hasFailed);
+}
+
+void TestConnectionTimeouts::closeWhileConnectingEndsEverything()
+{
+    // close() before the handshake is done: no trust question, no ready(), ever.
+    FakeServer server(QStringLiteral("S: * OK hi\nSTALL"));
+    server.setCertificate(TestPki::selfSigned({QStringLiteral("127.0.0.1")}));
+    server.setImplicitTls(true);
+    Net::ConnectionSettings s = plain(server.start());
+    s.policy = Net::TlsPolicy::ImplicitTls;
+    ConnectionHarness h(s);
+    QSignalSpy closed(h.connection.get(), &Net::Connection::closed);
+    h.connection->open();
+    h.connection->close();
+    QVERIFY(closed.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.connectionCount() == 0 || server.clientGone(), 5000);
+    QVERIFY(!h.isReady);
+    QVERIFY(h.questions.isEmpty());
+    QVERIFY(!h.hasFailed);
+    QCOMPARE(h.connection->state(), Net::Connection::State::Closed);
 }
 
 void TestConnectionTimeouts::serverGoesAway_data()

@@ -158,6 +158,7 @@ void TestEngineThread::resultsArriveOnGuiThreadInBatches()
             received += batch;
         });
         connect(host.engine(), &CountingEngine::done, this, [&] { done = true; });
+        host.start();
         elapsed.start();
         host.post([slowly, count](CountingEngine &engine) {
             slowly ? engine.produceSlowly(count) : engine.produceAtOnce(count);
@@ -200,6 +201,7 @@ void TestEngineThread::trustQuestionRoundTripsAcrossThreads()
     });
     connect(host.engine(), &ConnectingEngine::connected, this, [&](QThread *t) { connectedOn = t; });
     connect(host.engine(), &ConnectingEngine::failed, this, [&](const QString &m) { failure = m; });
+    host.start();
     QTRY_VERIFY_WITH_TIMEOUT(connectedOn != nullptr || !failure.isEmpty(), 10000);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QCOMPARE(questions.size(), 1);
@@ -237,9 +239,11 @@ void TestEngineThread::shutdownWithWorkInFlight()
     if (work == QLatin1String("producer")) {
         std::atomic<QThread *> deletedOn{nullptr};
         int batches = 0;
+        QObject guard; // context of the connection: batches still queued after shutdown go nowhere
         {
             Net::EngineThread<CountingEngine> host(QStringLiteral("producer"), &deletedOn);
-            connect(host.engine(), &CountingEngine::results, this, [&] { ++batches; });
+            connect(host.engine(), &CountingEngine::results, &guard, [&] { ++batches; });
+            host.start();
             host.post([](CountingEngine &engine) { engine.produceForever(); });
             QTRY_VERIFY_WITH_TIMEOUT(batches >= 3, 10000);
             elapsed.start();
@@ -251,6 +255,7 @@ void TestEngineThread::shutdownWithWorkInFlight()
             Net::EngineThread<ConnectingEngine> host(QStringLiteral("connecting"), settings);
             connect(host.engine(), &ConnectingEngine::question, this, [&] { reached = true; });
             connect(host.engine(), &ConnectingEngine::connected, this, [&] { reached = true; });
+            host.start();
             QTRY_VERIFY_WITH_TIMEOUT(reached, 10000);
             if (work == QLatin1String("stalled")) {
                 QTRY_COMPARE_WITH_TIMEOUT(server.received().size(), 1, 10000);
