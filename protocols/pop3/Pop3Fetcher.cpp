@@ -33,10 +33,17 @@ Pop3Fetcher::Pop3Fetcher(Pop3Session *session, const QString &maildir, QString a
         stop(e.kind, e.message);
     });
     connect(m_session, &Pop3Session::finished, this, [this] {
-        if (!m_stopped) {
-            m_stopped = true;
-            Q_EMIT finished(m_summary);
+        if (m_stopped) {
+            return;
         }
+        m_stopped = true;
+        if (m_refusal) {
+            Q_EMIT failed({OperationError::Kind::Refused,
+                           *m_refusal + (m_refusedCount > 1 ? QStringLiteral(" (and %1 more)").arg(m_refusedCount - 1)
+                                                            : QString())});
+            return;
+        }
+        Q_EMIT finished(m_summary);
     });
 }
 
@@ -112,25 +119,20 @@ void Pop3Fetcher::onSizes(const ListingCommand &list)
         }
     }
 
+    QString error;
+    if (!recoverInterruptedDeliveries(&error)) {
+        stop(OperationError::Kind::LocalIo, error);
+        return;
+    }
+
     QList<QByteArray> onServer;
-    QList<Store::UidlLedger::Record> recovered;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (const auto &[number, uidl] : std::as_const(m_uidls)) {
         onServer.append(uidl);
-        auto it = m_saved.find(uidl);
-        if (it != m_saved.end() && it->state == Store::UidlLedger::State::Pending) {
-            // A crash between the rename and the ledger: the file decides.
-            if (m_writer.contains(it->file)) {
-                it->state = Store::UidlLedger::State::Saved;
-                recovered.append({uidl, *it});
-            } else {
-                m_saved.erase(it);
-                it = m_saved.end();
-            }
-        }
+        const auto it = m_saved.constFind(uidl);
         const qint64 size = sizes.value(number, 0);
         const bool wantFull = m_policy.maxFullSize < 0 || size <= m_policy.maxFullSize;
-        if (it != m_saved.end() && (!it->partial || !wantFull)) {
+        if (it != m_saved.cend() && (!it->partial || !wantFull)) {
             ++m_summary.skipped;
             const bool expired = m_policy.keepDays >= 0 && it->savedAt <= now - qint64(m_policy.keepDays) * 86400;
             if (!it->partial && (m_policy.deleteAfterDownload || expired)) {
@@ -143,22 +145,60 @@ void Pop3Fetcher::onSizes(const ListingCommand &list)
         item->uidl = uidl;
         item->serverSize = size;
         item->partial = !wantFull;
-        item->replaces = it != m_saved.end() ? it->file : QString();
+        // A full copy supersedes the headers-only one saved earlier.
+        item->replaces = it != m_saved.cend() ? it->file : QString();
         download(item);
         ++m_total;
     }
-    QString error;
-    if (!recovered.isEmpty() && !m_ledger.record(m_account, recovered, &error)) {
-        stop(OperationError::Kind::LocalIo, error);
-        return;
-    }
-    if (!m_ledger.forgetAllExcept(m_account, onServer, &error)) {
+    // A listing that is suddenly empty while the ledger remembers messages may be a
+    // server-side hiccup (an unmounted home): forgetting would download it all again.
+    const bool suspiciousEmpty = onServer.isEmpty() && !m_saved.isEmpty();
+    if (!suspiciousEmpty && !m_ledger.forgetAllExcept(m_account, onServer, &error)) {
         stop(OperationError::Kind::LocalIo, error);
         return;
     }
     m_listed = true;
     Q_EMIT progress(0, m_total);
     maybeFinish();
+}
+
+bool Pop3Fetcher::recoverInterruptedDeliveries(QString *error)
+{
+    // A run that stopped between "pending" and "saved": the Maildir decides. A file
+    // that made it into new/ or cur/ is made durable before it counts as saved (and
+    // before anything relies on it); one that did not is downloaded again, still
+    // superseding the headers-only copy it was meant to replace.
+    QList<Store::UidlLedger::Record> recovered;
+    for (auto it = m_saved.begin(); it != m_saved.end();) {
+        if (it->state == Store::UidlLedger::State::Pending) {
+            if (m_writer.contains(it->file)) {
+                it->state = Store::UidlLedger::State::Saved;
+                recovered.append({it.key(), *it});
+            } else if (!it->replaces.isEmpty()) {
+                Store::UidlLedger::Entry partial = *it;
+                partial.state = Store::UidlLedger::State::Saved;
+                partial.file = it->replaces;
+                partial.partial = true;
+                partial.replaces.clear();
+                *it = partial;
+                recovered.append({it.key(), partial});
+            } else {
+                it = m_saved.erase(it);
+                continue;
+            }
+        }
+        if (it->state == Store::UidlLedger::State::Saved && !it->replaces.isEmpty()) {
+            // The full copy is saved; the headers-only file it supersedes may remain.
+            m_writer.remove(it->replaces);
+            it->replaces.clear();
+            recovered.append({it.key(), *it});
+        }
+        ++it;
+    }
+    if (recovered.isEmpty()) {
+        return true;
+    }
+    return m_writer.syncData(error) && m_writer.syncNewDirectory(error) && m_ledger.record(m_account, recovered, error);
 }
 
 void Pop3Fetcher::download(const std::shared_ptr<Download> &item)
@@ -191,12 +231,15 @@ void Pop3Fetcher::onDownloaded(const std::shared_ptr<Download> &item, const Retr
     ++m_done;
     QString error;
     if (!command.status.ok) {
-        if (!m_firstError) {
-            m_firstError = OperationError{OperationError::Kind::Refused,
-                                          QStringLiteral("the server refused to send message %1: %2")
-                                              .arg(item->number)
-                                              .arg(QString::fromUtf8(command.status.text))};
+        // The server would not send this one: it stays on the server, untouched, and
+        // the run reports it. Saved messages are unaffected, so the session still ends
+        // with QUIT.
+        if (!m_refusal) {
+            m_refusal = QStringLiteral("the server refused to send message %1: %2")
+                            .arg(item->number)
+                            .arg(QString::fromUtf8(command.status.text));
         }
+        ++m_refusedCount;
         item->delivery.reset();
     } else {
         if (!item->delivery) { // an empty message: no body bytes at all
@@ -230,7 +273,7 @@ bool Pop3Fetcher::commitBatch()
     for (const auto &item : std::as_const(batch)) {
         records.append({item->uidl,
                         {Store::UidlLedger::State::Pending, item->delivery->uniqueName(), item->delivery->size(),
-                         item->partial, now}});
+                         item->partial, now, item->replaces}});
     }
     // Data on disk, then the intent, then the rename, then the fact.
     if (!m_writer.syncData(&error) || !m_ledger.record(m_account, records, &error)) {
@@ -254,10 +297,21 @@ bool Pop3Fetcher::commitBatch()
         stop(OperationError::Kind::LocalIo, error);
         return false;
     }
-    for (const auto &item : std::as_const(batch)) {
-        if (!item->replaces.isEmpty()) {
-            m_writer.remove(item->replaces);
+    // Saved and durable: now the headers-only copies they supersede can go, and the
+    // ledger forgets them (a crash in between removes them on the next run).
+    QList<Store::UidlLedger::Record> superseded;
+    for (auto &record : records) {
+        if (!record.entry.replaces.isEmpty()) {
+            m_writer.remove(record.entry.replaces);
+            record.entry.replaces.clear();
+            superseded.append(record);
         }
+    }
+    if (!superseded.isEmpty() && !m_ledger.record(m_account, superseded, &error)) {
+        stop(OperationError::Kind::LocalIo, error);
+        return false;
+    }
+    for (const auto &item : std::as_const(batch)) {
         ++m_summary.downloaded;
         if (item->partial) {
             ++m_summary.partial;
@@ -270,7 +324,7 @@ bool Pop3Fetcher::commitBatch()
 
 void Pop3Fetcher::deleteOnServer(int number)
 {
-    if (m_stopped) {
+    if (m_stopped || m_quitting) {
         return;
     }
     auto dele = std::make_shared<SimpleCommand>("DELE " + QByteArray::number(number));
@@ -278,10 +332,12 @@ void Pop3Fetcher::deleteOnServer(int number)
         --m_outstanding;
         if (dele->status.ok) {
             ++m_summary.deleted;
-        } else if (!m_firstError) {
-            m_firstError = OperationError{OperationError::Kind::Refused,
-                                          QStringLiteral("the server refused to delete a message: %1")
-                                              .arg(QString::fromUtf8(dele->status.text))};
+        } else {
+            ++m_refusedCount;
+            if (!m_refusal) {
+                m_refusal = QStringLiteral("the server refused to delete a message: %1")
+                                .arg(QString::fromUtf8(dele->status.text));
+            }
         }
         maybeFinish();
     };
@@ -297,10 +353,10 @@ void Pop3Fetcher::maybeFinish()
     if (!commitBatch()) {
         return;
     }
-    if (m_firstError) {
-        stop(m_firstError->kind, m_firstError->message);
-        return;
+    if (m_outstanding > 0) {
+        return; // the commit queued deletions: wait for their answers first
     }
+    m_quitting = true;
     m_session->quit(); // finished() follows when the server has committed
 }
 

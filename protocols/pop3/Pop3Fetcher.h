@@ -32,7 +32,9 @@ struct FetchSummary {
 // what is saved and durable, only as the policy says. Order of every batch:
 // write to tmp/ -> sync -> ledger "pending" -> rename into new/ -> sync new/ ->
 // ledger "saved" -> DELE. QUIT (which commits deletions, RFC 1939 §6) is sent only
-// when every message was saved; after any failure the session ends without QUIT.
+// when every download ended as the server said; after any local failure (disk,
+// ledger) or a broken connection the session ends without QUIT. A message the server
+// refuses to send stays on the server and is reported after QUIT.
 class Pop3Fetcher : public QObject
 {
     Q_OBJECT
@@ -58,6 +60,7 @@ private:
     void onSizes(const ListingCommand &list);
     void download(const std::shared_ptr<Download> &item);
     void onDownloaded(const std::shared_ptr<Download> &item, const RetrCommand &command);
+    bool recoverInterruptedDeliveries(QString *error);
     bool commitBatch();
     void deleteOnServer(int number);
     void maybeFinish();
@@ -77,7 +80,9 @@ private:
     int m_done = 0;
     bool m_listed = false;
     bool m_stopped = false;
-    std::optional<OperationError> m_firstError;
+    bool m_quitting = false;
+    std::optional<QString> m_refusal; // the first thing the server refused, in words
+    int m_refusedCount = 0;
 };
 
 } // namespace Satchel::Pop3

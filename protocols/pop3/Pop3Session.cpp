@@ -1,6 +1,7 @@
 #include "protocols/pop3/Pop3Session.h"
 
 #include <QCryptographicHash>
+#include <QPointer>
 #include <QRegularExpression>
 
 namespace Satchel::Pop3 {
@@ -30,6 +31,7 @@ Pop3Session::Pop3Session(Options options, QObject *parent)
     connect(m_connection, &Net::Connection::failed, this, [this](const Net::NetError &e) {
         if (!m_finished) {
             m_finished = true;
+            dropCommands();
             Q_EMIT failed(OperationError::fromNet(e));
         }
     });
@@ -78,8 +80,10 @@ bool Pop3Session::takeLine(QByteArray *line)
 
 void Pop3Session::processInput()
 {
+    // A callback may delete this session (not only deleteLater): stop touching it then.
+    const QPointer<Pop3Session> alive(this);
     // Stops when the connection is upgrading or gone: bytes left then are not ours to read.
-    while (!m_finished && m_connection->state() == Net::Connection::State::Ready) {
+    while (alive && !m_finished && m_connection->state() == Net::Connection::State::Ready) {
         if (m_state == State::Greeting) {
             QByteArray line;
             if (!takeLine(&line)) {
@@ -147,7 +151,13 @@ void Pop3Session::processInput()
         if (auto done = std::exchange(command->onDone, nullptr)) {
             done();
         }
+        if (!alive) {
+            return;
+        }
         pump();
+    }
+    if (!alive) {
+        return;
     }
     // Keep the buffer small: drop what was consumed.
     if (m_pos > 0 && (m_pos == m_in.size() || m_pos > (1 << 20))) {
@@ -287,6 +297,10 @@ void Pop3Session::onAuthenticated(const Pop3Command &command)
 
 void Pop3Session::send(std::shared_ptr<Pop3Command> command)
 {
+    if (m_finished || (m_quitRequested && command->line() != "QUIT")) {
+        command->onDone = nullptr; // nothing goes after QUIT
+        return;
+    }
     m_queued.push_back(std::move(command));
     pump();
 }
@@ -318,15 +332,17 @@ void Pop3Session::sendNow(std::shared_ptr<Pop3Command> command)
 
 void Pop3Session::quit()
 {
-    if (m_finished) {
+    if (m_finished || m_quitRequested) {
         return;
     }
-    m_queued.clear();
-    m_state = State::Quitting;
+    m_quitRequested = true;
+    // QUIT goes through the queue like any command: after everything already asked
+    // for, and pipelined only where the server allows it.
     auto quitCommand = std::make_shared<SimpleCommand>("QUIT");
     quitCommand->onDone = [this, quitCommand] {
         m_state = State::Done;
         m_finished = true;
+        dropCommands();
         m_connection->close();
         if (quitCommand->status.ok) {
             Q_EMIT finished();
@@ -337,7 +353,20 @@ void Pop3Session::quit()
                                .arg(QString::fromUtf8(quitCommand->status.text))});
         }
     };
-    sendNow(quitCommand);
+    send(quitCommand);
+}
+
+void Pop3Session::dropCommands()
+{
+    // Commands that will never be answered: their callbacks (which may hold the
+    // command itself, and a half-written delivery) are released, so what they own is
+    // cleaned up now — a half-written message leaves nothing behind in tmp/.
+    for (auto *queue : {&m_inFlight, &m_queued}) {
+        for (const auto &command : *queue) {
+            command->onDone = nullptr;
+        }
+        queue->clear();
+    }
 }
 
 void Pop3Session::abort()
@@ -346,6 +375,7 @@ void Pop3Session::abort()
         return;
     }
     m_finished = true;
+    dropCommands();
     m_state = State::Done;
     m_connection->abort();
 }
@@ -357,6 +387,7 @@ void Pop3Session::fail(OperationError::Kind kind, const QString &message)
     }
     m_finished = true;
     m_state = State::Done;
+    dropCommands();
     // No QUIT: the server stays out of UPDATE state and deletes nothing (RFC 1939 §6).
     m_connection->abort();
     Q_EMIT failed({kind, message});

@@ -43,6 +43,7 @@ public:
     void open();
     // Queues a command for TRANSACTION state; its onDone runs when its response is in.
     void send(std::shared_ptr<Pop3Command> command);
+    // Queues QUIT after everything already queued; nothing can be queued after it.
     void quit();
     void abort();
 
@@ -72,6 +73,7 @@ private:
     void sendNow(std::shared_ptr<Pop3Command> command);
     void pump();
     void fail(OperationError::Kind kind, const QString &message);
+    void dropCommands();
 
     Options m_options;
     Net::Connection *m_connection;
@@ -86,6 +88,7 @@ private:
     QSet<QByteArray> m_capabilities;
     QByteArray m_apopTimestamp;
     bool m_finished = false;
+    bool m_quitRequested = false;
 };
 
 } // namespace Satchel::Pop3

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -54,7 +55,14 @@ MaildirWriter::MaildirWriter(QString root)
 {
 }
 
-bool MaildirWriter::ensureExists(QString *error) const
+MaildirWriter::~MaildirWriter()
+{
+    if (m_syncFd >= 0) {
+        ::close(m_syncFd);
+    }
+}
+
+bool MaildirWriter::ensureExists(QString *error)
 {
     for (const QString &sub : {QString(), QStringLiteral("/tmp"), QStringLiteral("/new"), QStringLiteral("/cur")}) {
         const QString path = m_root + sub;
@@ -66,6 +74,14 @@ bool MaildirWriter::ensureExists(QString *error) const
             return false;
         }
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    if (m_syncFd < 0) {
+        const QString tmp = m_root + QStringLiteral("/tmp");
+        m_syncFd = ::open(QFile::encodeName(tmp).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (m_syncFd < 0) {
+            *error = QStringLiteral("cannot open %1: %2").arg(tmp, errnoText());
+            return false;
+        }
     }
     return true;
 }
@@ -95,24 +111,23 @@ std::unique_ptr<MaildirWriter::Delivery> MaildirWriter::begin(QString *error)
 bool MaildirWriter::syncData(QString *error) const
 {
     // syncfs(2) flushes the whole filesystem in one journal commit: far cheaper than
-    // an fsync per message when a batch of hundreds is made durable at once.
-    const QString newDir = m_root + QStringLiteral("/new");
-    const int fd = ::open(QFile::encodeName(newDir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        *error = QStringLiteral("cannot open %1: %2").arg(newDir, errnoText());
+    // an fsync per message when a batch of hundreds is made durable at once. The
+    // descriptor was opened before the first write, so a write-back error that hit
+    // any of the batch's files is reported here (Linux 5.8 and later).
+    if (m_syncFd < 0) {
+        *error = QStringLiteral("the Maildir %1 was not prepared").arg(m_root);
         return false;
     }
-    const bool ok = ::syncfs(fd) == 0;
-    if (!ok) {
+    if (::syncfs(m_syncFd) != 0) {
         *error = QStringLiteral("cannot write %1 to disk: %2").arg(m_root, errnoText());
+        return false;
     }
-    ::close(fd);
-    return ok;
+    return true;
 }
 
 bool MaildirWriter::syncNewDirectory(QString *error) const
 {
-    return syncDirectory(m_root + QStringLiteral("/new"), error);
+    return syncDirectory(m_root + QStringLiteral("/new"), error) && syncDirectory(m_root + QStringLiteral("/cur"), error);
 }
 
 bool MaildirWriter::contains(const QString &uniqueName) const
@@ -182,8 +197,11 @@ bool MaildirWriter::Delivery::finishWriting(QString *error)
 bool MaildirWriter::Delivery::moveToNew(QString *error)
 {
     const QString target = m_root + QStringLiteral("/new/") + m_name;
-    // rename(2), not QFile::rename: it must never copy, and the name is fresh.
-    if (::rename(QFile::encodeName(tmpPath()).constData(), QFile::encodeName(target).constData()) != 0) {
+    // renameat2 with RENAME_NOREPLACE: never copies, and never replaces a message
+    // that somehow already has this name.
+    if (::renameat2(AT_FDCWD, QFile::encodeName(tmpPath()).constData(), AT_FDCWD, QFile::encodeName(target).constData(),
+                    RENAME_NOREPLACE)
+        != 0) {
         *error = QStringLiteral("cannot move %1 into new/: %2").arg(m_name, errnoText());
         return false;
     }

@@ -42,15 +42,21 @@ public:
     };
 
     explicit MaildirWriter(QString root);
+    ~MaildirWriter();
+    MaildirWriter(const MaildirWriter &) = delete;
+    MaildirWriter &operator=(const MaildirWriter &) = delete;
 
-    // Creates root, tmp/, new/ and cur/ (mode 0700) as needed.
-    bool ensureExists(QString *error) const;
+    // Creates root, tmp/, new/ and cur/ (mode 0700) as needed, and opens the handle
+    // syncData() uses: syncfs(2) reports write-back errors only from the moment its
+    // descriptor was opened, so it is opened before anything is written.
+    bool ensureExists(QString *error);
     std::unique_ptr<Delivery> begin(QString *error);
 
     // Makes the data of every file written so far durable: one filesystem sync for a
     // whole batch of messages, rather than one fsync per message.
     bool syncData(QString *error) const;
-    // Makes the renames into new/ durable (fsync of the directory).
+    // Makes the renames into new/ durable (fsync of the directory; cur/ too, where a
+    // reader may have moved a message).
     bool syncNewDirectory(QString *error) const;
 
     // A message delivered under this unique name is in new/ or cur/ (where a mail
@@ -64,6 +70,7 @@ public:
 
 private:
     QString m_root;
+    int m_syncFd = -1;
 };
 
 } // namespace Satchel::Store

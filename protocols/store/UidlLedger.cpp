@@ -46,6 +46,7 @@ bool UidlLedger::open(const QString &path, QString *error)
                        " state TEXT NOT NULL CHECK (state IN ('pending', 'saved')),"
                        " file TEXT NOT NULL, size INTEGER NOT NULL DEFAULT 0,"
                        " partial INTEGER NOT NULL DEFAULT 0, saved_at INTEGER NOT NULL DEFAULT 0,"
+                       " replaces TEXT NOT NULL DEFAULT '',"
                        " PRIMARY KEY (account, uidl))"),
     };
     for (const QString &statement : setup) {
@@ -61,7 +62,7 @@ QHash<QByteArray, UidlLedger::Entry> UidlLedger::entries(const QString &account,
 {
     QHash<QByteArray, Entry> result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    q.prepare(QStringLiteral("SELECT uidl, state, file, size, partial, saved_at FROM pop3_ledger WHERE account = ?"));
+    q.prepare(QStringLiteral("SELECT uidl, state, file, size, partial, saved_at, replaces FROM pop3_ledger WHERE account = ?"));
     q.addBindValue(account);
     if (!q.exec()) {
         *error = QStringLiteral("cannot read the UIDL ledger: %1").arg(q.lastError().text());
@@ -74,6 +75,7 @@ QHash<QByteArray, UidlLedger::Entry> UidlLedger::entries(const QString &account,
         e.size = q.value(3).toLongLong();
         e.partial = q.value(4).toBool();
         e.savedAt = q.value(5).toLongLong();
+        e.replaces = q.value(6).toString();
         result.insert(q.value(0).toByteArray(), e);
     }
     return result;
@@ -87,8 +89,8 @@ bool UidlLedger::record(const QString &account, const QList<Record> &records, QS
         return false;
     }
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO pop3_ledger (account, uidl, state, file, size, partial, saved_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO pop3_ledger (account, uidl, state, file, size, partial, saved_at, replaces)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const Record &r : records) {
         q.bindValue(0, account);
         q.bindValue(1, r.uidl);
@@ -97,6 +99,7 @@ bool UidlLedger::record(const QString &account, const QList<Record> &records, QS
         q.bindValue(4, r.entry.size);
         q.bindValue(5, r.entry.partial ? 1 : 0);
         q.bindValue(6, r.entry.savedAt);
+        q.bindValue(7, r.entry.replaces);
         if (!q.exec()) {
             *error = QStringLiteral("cannot write the UIDL ledger: %1").arg(q.lastError().text());
             db.rollback();
@@ -120,7 +123,10 @@ bool UidlLedger::forgetAllExcept(const QString &account, const QList<QByteArray>
     }
     const QSet<QByteArray> keep(onServer.cbegin(), onServer.cend());
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
-    db.transaction();
+    if (!db.transaction()) {
+        *error = QStringLiteral("cannot write the UIDL ledger: %1").arg(db.lastError().text());
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM pop3_ledger WHERE account = ? AND uidl = ?"));
     for (auto it = all.cbegin(); it != all.cend(); ++it) {

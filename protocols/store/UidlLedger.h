@@ -21,6 +21,7 @@ public:
         qint64 size = 0;
         bool partial = false; // only the headers were fetched (size limit)
         qint64 savedAt = 0;   // seconds since the epoch
+        QString replaces;     // a headers-only file this full copy supersedes, until it is removed
     };
     struct Record {
         QByteArray uidl;
