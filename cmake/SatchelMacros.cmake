@@ -6,7 +6,9 @@ add_library(satchel_settings INTERFACE)
 target_compile_features(satchel_settings INTERFACE cxx_std_20)
 target_compile_options(satchel_settings INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-    -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough)
+    -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough
+    # Aggregates with default member initializers are meant to be partly initialised.
+    -Wno-missing-field-initializers)
 target_compile_definitions(satchel_settings INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII
@@ -59,7 +61,7 @@ function(satchel_add_test name)
         LABELS "${T_LABEL}"
         TIMEOUT ${T_TIMEOUT}
         FIXTURES_REQUIRED "${fixtures}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SATCHEL_TEST_SERVERS=${SATCHEL_SERVERS_RUNDIR};SATCHEL_TEST_OUTPUT=${PROJECT_BINARY_DIR}/test-output;SATCHEL_BINARY_DIR=${PROJECT_BINARY_DIR}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SATCHEL_TEST_SERVERS=${SATCHEL_SERVERS_RUNDIR};SATCHEL_SOURCE_DIR=${PROJECT_SOURCE_DIR};SATCHEL_TEST_OUTPUT=${PROJECT_BINARY_DIR}/test-output;SATCHEL_BINARY_DIR=${PROJECT_BINARY_DIR}")
 endfunction()
 
 # satchel_add_server_fixture(NAME SCRIPT): CTest setup/cleanup tests that start and

@@ -9,6 +9,7 @@ build_packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6sql6-sqlite libgl-dev libvulkan-dev
   qtkeychain-qt6-dev libgmime-3.0-dev libssl-dev
+  clang libclang-rt-14-dev
 )
 server_packages=(
   openssl dovecot-imapd dovecot-pop3d vsftpd python3-pyftpdlib python3-openssl

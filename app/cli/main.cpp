@@ -1,11 +1,15 @@
+#include "app/cli/CliContext.h"
 #include "app/cli/CliUsage.h"
+#include "app/cli/GlobalOptions.h"
+#include "app/cli/Pop3Cli.h"
+#include "app/cli/ServerUrl.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 
 #include <cstdio>
 
-using Satchel::Cli::ExitCode;
+using namespace Satchel::Cli;
 
 namespace {
 
@@ -15,9 +19,12 @@ void write(FILE *stream, const QString &text)
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
 }
 
-int exitWith(ExitCode code)
+int usageError(const QString &message, bool json)
 {
-    return static_cast<int>(code);
+    GlobalOptions options;
+    options.json = json;
+    CliContext context(options, ServerUrl());
+    return context.fail(ExitCode::Usage, message);
 }
 
 } // namespace
@@ -28,20 +35,36 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Satchel"));
     QCoreApplication::setApplicationName(QStringLiteral("satchel-cli"));
 
-    const QStringList args = QCoreApplication::arguments().mid(1);
-    if (args.isEmpty()) {
-        write(stderr, Satchel::Cli::usageText());
-        return exitWith(ExitCode::Usage);
+    QString error;
+    const std::optional<GlobalOptions> options = parseGlobalOptions(QCoreApplication::arguments().mid(1), &error);
+    if (!options) {
+        return usageError(error + QStringLiteral("; see satchel-cli --help"), false);
     }
-    const QString &first = args.constFirst();
-    if (first == QLatin1String("-h") || first == QLatin1String("--help")) {
-        write(stdout, Satchel::Cli::usageText());
-        return exitWith(ExitCode::Done);
+    if (options->help) {
+        write(stdout, usageText());
+        return static_cast<int>(ExitCode::Done);
     }
-    if (first == QLatin1String("--version")) {
-        write(stdout, Satchel::Cli::versionText());
-        return exitWith(ExitCode::Done);
+    if (options->version) {
+        write(stdout, versionText());
+        return static_cast<int>(ExitCode::Done);
     }
-    write(stderr, QStringLiteral("satchel-cli: unknown command or option '%1'; see satchel-cli --help\n").arg(first));
-    return exitWith(ExitCode::Usage);
+    QStringList rest = options->rest;
+    if (rest.isEmpty()) {
+        write(stderr, usageText());
+        return static_cast<int>(ExitCode::Usage);
+    }
+    const QString protocol = rest.takeFirst();
+    if (protocol != QLatin1String("pop3")) {
+        return usageError(QStringLiteral("unknown command or option '%1'; see satchel-cli --help").arg(protocol),
+                          options->json);
+    }
+    if (rest.isEmpty()) {
+        return usageError(QStringLiteral("%1 needs a server URL; see satchel-cli --help").arg(protocol), options->json);
+    }
+    const std::optional<ServerUrl> url = parseServerUrl(protocol, rest.takeFirst(), options->insecurePlain, &error);
+    if (!url) {
+        return usageError(error, options->json);
+    }
+    CliContext context(*options, *url);
+    return runPop3(context, rest);
 }
