@@ -1,5 +1,6 @@
 #include "app/cli/CliUsage.h"
 
+#include "app/cli/MimeCli.h"
 #include "app/cli/Pop3Cli.h"
 #include "protocols/core/BuildInfo.h"
 
@@ -9,6 +10,7 @@ QString usageText()
 {
     return QStringLiteral(
                "Usage: satchel-cli [GLOBAL OPTIONS] pop3 URL COMMAND [ARGS]\n"
+               "       satchel-cli [GLOBAL OPTIONS] mime COMMAND FILE\n"
                "\n"
                "Satchel's scriptable front end over the same engines as the Satchel window.\n"
                "\n"
@@ -24,7 +26,7 @@ QString usageText()
                "  -h, --help             show this help and exit\n"
                "  --version              show the versions of Satchel and its libraries and exit\n"
                "\n")
-        + pop3Usage()
+        + pop3Usage() + mimeUsage()
         + QStringLiteral("\n"
                          "Exit codes: 0 done, 2 usage, 3 network, 4 TLS, 5 authentication, 6 protocol,\n"
                          "7 not found, 8 local I/O, 9 refused by the server.\n");

@@ -1,6 +1,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CliUsage.h"
 #include "app/cli/GlobalOptions.h"
+#include "app/cli/MimeCli.h"
 #include "app/cli/Pop3Cli.h"
 #include "app/cli/ServerUrl.h"
 
@@ -54,6 +55,9 @@ int main(int argc, char *argv[])
         return static_cast<int>(ExitCode::Usage);
     }
     const QString protocol = rest.takeFirst();
+    if (protocol == QLatin1String("mime")) {
+        return runMime(*options, rest);
+    }
     if (protocol != QLatin1String("pop3")) {
         return usageError(QStringLiteral("unknown command or option '%1'; see satchel-cli --help").arg(protocol),
                           options->json);
