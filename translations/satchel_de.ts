@@ -114,4 +114,118 @@
         <translation>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;E-Mail über IMAP und POP3, Dateien über FTP und FTPS, in einem Fenster.&lt;/p&gt;</translation>
     </message>
 </context>
+<context>
+    <name>Satchel::Ui::MessageReader</name>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="49"/>
+        <source>Show remote content</source>
+        <translation>Externe Inhalte anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="50"/>
+        <source>Always for this sender</source>
+        <translation>Immer für diesen Absender</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="76"/>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="80"/>
+        <source>View source</source>
+        <translation>Quelltext anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="95"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="96"/>
+        <source>Save As…</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="103"/>
+        <location filename="../ui/mail/MessageReader.cpp" line="108"/>
+        <source>Save Attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="119"/>
+        <source>Open Link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="120"/>
+        <source>Open this address in your web browser?
+
+%1</source>
+        <translation>Diese Adresse im Webbrowser öffnen?
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="160"/>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="161"/>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="162"/>
+        <source>Cc:</source>
+        <translation>Kopie:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="163"/>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="164"/>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mail/MessageReader.cpp" line="229"/>
+        <source>%n remote item(s) blocked to protect your privacy.</source>
+        <translation>
+            <numerusform>%n externer Inhalt zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
+            <numerusform>%n externe Inhalte zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="301"/>
+        <source>No message is shown.</source>
+        <translation>Es wird keine Nachricht angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="307"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="326"/>
+        <source>Open Attachment</source>
+        <translation>Anhang öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MessageReader.cpp" line="340"/>
+        <source>Message Source</source>
+        <translation>Quelltext der Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="39"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
 </TS>
