@@ -69,6 +69,9 @@ void Connection::configureTls()
     config.setCaCertificates(cas);
     config.setProtocol(QSsl::TlsV1_2OrLater);
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    // Keep the session ticket available (sessionTicket()): FTP data connections resume
+    // the control connection's TLS session (RFC 4217 §10.2).
+    config.setSslOption(QSsl::SslOptionDisableSessionPersistence, false);
     m_socket->setSslConfiguration(config);
     m_socket->setPeerVerifyName(m_settings.host);
     // Pausing on certificate errors lets a person answer the trust question while the

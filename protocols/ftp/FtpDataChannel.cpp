@@ -1,0 +1,256 @@
+#include "protocols/ftp/FtpDataChannel.h"
+
+#include "protocols/ftp/FtpSession.h"
+
+#include <QRegularExpression>
+#include <QSslSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
+
+namespace Satchel::Ftp {
+
+namespace {
+constexpr qint64 kChunk = 256 * 1024;        // upload writes and the least we read at once
+constexpr qint64 kReadBuffer = 1024 * 1024;  // bounded: backpressure on a fast server
+} // namespace
+
+quint16 epsvPort(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("\\((.)\\1\\1(\\d{1,5})\\1\\)"));
+    const auto m = re.match(text);
+    const int port = m.hasMatch() ? m.captured(2).toInt() : 0;
+    return port > 0 && port < 65536 ? static_cast<quint16>(port) : 0;
+}
+
+quint16 pasvPort(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})"));
+    const auto m = re.match(text);
+    if (!m.hasMatch()) {
+        return 0;
+    }
+    const int hi = m.captured(5).toInt();
+    const int lo = m.captured(6).toInt();
+    const int port = hi * 256 + lo;
+    return hi < 256 && lo < 256 && port > 0 ? static_cast<quint16>(port) : 0;
+}
+
+FtpDataChannel::FtpDataChannel(FtpSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_watchdog(new QTimer(this))
+{
+    // Neither connecting nor a transfer may hang: no progress for the session's
+    // timeout ends the data connection with the reason in words.
+    m_watchdog->setSingleShot(true);
+    connect(m_watchdog, &QTimer::timeout, this, [this] {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+            m_wasConnected ? m_session->options().connection.responseTimeout : m_session->options().connection.connectTimeout);
+        fail(OperationError::Kind::Network,
+             m_wasConnected ? QStringLiteral("the data connection stalled: nothing moved for %1 s").arg(seconds.count())
+                            : QStringLiteral("the data connection could not be established within %1 s").arg(seconds.count()));
+    });
+}
+
+FtpDataChannel::~FtpDataChannel() = default;
+
+void FtpDataChannel::open()
+{
+    m_session->command("EPSV", [this](const FtpReply &epsv) {
+        const quint16 port = epsv.code == 229 ? epsvPort(epsv.text()) : 0;
+        if (port) {
+            connectTo(port);
+            return;
+        }
+        m_session->command("PASV", [this](const FtpReply &pasv) {
+            const quint16 fallback = pasv.code == 227 ? pasvPort(pasv.text()) : 0;
+            if (!fallback) {
+                fail(pasv.isPositive() ? OperationError::Kind::Protocol : OperationError::Kind::Refused,
+                     QStringLiteral("the server offers no passive data connection: %1 %2").arg(pasv.code).arg(pasv.text()));
+                return;
+            }
+            connectTo(fallback);
+        });
+    });
+}
+
+void FtpDataChannel::connectTo(quint16 port)
+{
+    m_socket = new QSslSocket(this);
+    m_socket->setReadBufferSize(kReadBuffer);
+    connect(m_socket, &QSslSocket::connected, this, &FtpDataChannel::onConnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &FtpDataChannel::onEncrypted);
+    connect(m_socket, &QSslSocket::readyRead, this, &FtpDataChannel::drain);
+    connect(m_socket, &QSslSocket::bytesWritten, this, &FtpDataChannel::pumpUpload);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, &FtpDataChannel::pumpUpload);
+    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Only the certificate already accepted on the control connection is acceptable
+        // here (the person may have pinned it); any other is an error.
+        if (m_socket->peerCertificate() == m_session->controlPeerCertificate()) {
+            m_socket->ignoreSslErrors(errors);
+        }
+    });
+    connect(m_socket, &QSslSocket::disconnected, this, &FtpDataChannel::finishEof);
+    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (!m_wasConnected) {
+            // Closed or reset before it was ever up: no transfer can have happened.
+            fail(OperationError::Kind::Network, QStringLiteral("data connection: %1").arg(m_socket->errorString()));
+            return;
+        }
+        if (error == QAbstractSocket::RemoteHostClosedError) {
+            // The end of a download; with TLS, vsftpd sends close_notify and waits for
+            // us to close before it answers 226.
+            drain();
+            m_socket->close();
+            finishEof();
+            return;
+        }
+        fail(error == QAbstractSocket::SslHandshakeFailedError ? OperationError::Kind::Tls : OperationError::Kind::Network,
+             QStringLiteral("data connection: %1").arg(m_socket->errorString()));
+    });
+    // RFC 2577 §3: never the address from the reply, always the control connection's peer.
+    m_watchdog->start(m_session->options().connection.connectTimeout);
+    m_socket->connectToHost(m_session->peerAddress(), port);
+}
+
+void FtpDataChannel::onConnected()
+{
+    m_wasConnected = true;
+    m_watchdog->start(m_session->options().connection.responseTimeout);
+    Q_EMIT connected();
+    if (m_failed) {
+        return;
+    }
+    if (!m_session->dataProtected()) {
+        Q_EMIT ready();
+        return;
+    }
+    // The control connection's configuration carries its newest session ticket.
+    m_socket->setSslConfiguration(m_session->dataTlsConfiguration());
+    m_socket->setPeerVerifyName(m_session->options().connection.host);
+    m_socket->startClientEncryption();
+}
+
+void FtpDataChannel::onEncrypted()
+{
+    if (m_socket->peerCertificate() != m_session->controlPeerCertificate()) {
+        fail(OperationError::Kind::Tls,
+             QStringLiteral("TLS: the data connection presented a different certificate than the control connection"));
+        return;
+    }
+    Q_EMIT ready();
+}
+
+void FtpDataChannel::drain()
+{
+    if (!m_socket || m_failed) {
+        return;
+    }
+    while (m_socket->bytesAvailable() > 0) {
+        const QByteArray chunk = m_socket->read(std::max(kChunk, m_socket->bytesAvailable()));
+        if (chunk.isEmpty()) {
+            break;
+        }
+        QString error;
+        if (m_sink && !m_sink(chunk.constData(), chunk.size(), &error)) {
+            fail(OperationError::Kind::LocalIo, error);
+            return;
+        }
+        m_bytes += chunk.size();
+        m_watchdog->start(m_session->options().connection.responseTimeout);
+        Q_EMIT progressed(m_bytes);
+    }
+}
+
+void FtpDataChannel::upload(QIODevice *source)
+{
+    m_source = source;
+    m_uploading = true;
+    pumpUpload();
+}
+
+void FtpDataChannel::pumpUpload()
+{
+    if (!m_uploading || m_failed || !m_socket || !m_source) {
+        return;
+    }
+    // Keep about two chunks queued: enough to never starve the socket, bounded memory.
+    while (!m_uploadDone && m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() < 2 * kChunk) {
+        const QByteArray chunk = m_source->read(kChunk);
+        if (chunk.isEmpty()) {
+            if (!m_source->atEnd()) {
+                fail(OperationError::Kind::LocalIo,
+                     QStringLiteral("cannot read the file to upload: %1").arg(m_source->errorString()));
+                return;
+            }
+            m_uploadDone = true;
+            break;
+        }
+        m_socket->write(chunk);
+        m_bytes += chunk.size();
+        m_watchdog->start(m_session->options().connection.responseTimeout);
+        Q_EMIT progressed(m_bytes);
+    }
+    // The end of the file is the end of the connection (RFC 959 §3.3, stream mode):
+    // close only once every byte has left, so the server never sees a short file.
+    if (m_uploadDone && !m_closing && m_socket->bytesToWrite() == 0 && m_socket->encryptedBytesToWrite() == 0) {
+        m_closing = true;
+        discardUnreadInput();
+        m_socket->disconnectFromHost(); // close_notify, then the end of the connection
+    }
+}
+
+void FtpDataChannel::discardUnreadInput()
+{
+    // close(2) on a socket with unread input sends a reset instead of a clean end, and
+    // the server may then lose the last bytes of the upload ("426 Failure reading
+    // network stream" from vsftpd). What the server sent on an upload's data
+    // connection (TLS 1.3 session tickets after the handshake) is of no use now.
+    const int fd = static_cast<int>(m_socket->socketDescriptor());
+    if (fd < 0) {
+        return;
+    }
+    char scratch[16 * 1024];
+    while (::recv(fd, scratch, sizeof scratch, MSG_DONTWAIT) > 0) {
+    }
+}
+
+void FtpDataChannel::finishEof()
+{
+    if (m_eof || m_failed) {
+        return;
+    }
+    if (!m_wasConnected) {
+        fail(OperationError::Kind::Network, QStringLiteral("the data connection closed before it was established"));
+        return;
+    }
+    drain();
+    m_eof = true;
+    m_watchdog->stop();
+    Q_EMIT eof();
+}
+
+void FtpDataChannel::abort()
+{
+    m_failed = true;
+    m_watchdog->stop();
+    if (m_socket) {
+        m_socket->abort();
+    }
+}
+
+void FtpDataChannel::fail(OperationError::Kind kind, const QString &message)
+{
+    if (m_failed || m_eof) {
+        return;
+    }
+    m_failed = true;
+    m_watchdog->stop();
+    if (m_socket) {
+        m_socket->abort();
+    }
+    Q_EMIT failed({kind, message});
+}
+
+} // namespace Satchel::Ftp

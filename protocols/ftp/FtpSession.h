@@ -1,0 +1,94 @@
+#pragma once
+
+#include "protocols/core/OperationError.h"
+#include "protocols/ftp/FtpReply.h"
+#include "protocols/net/Connection.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+#include <QSslConfiguration>
+
+#include <deque>
+#include <functional>
+
+namespace Satchel::Ftp {
+
+struct FtpCredentials {
+    QString user;
+    QString password;
+};
+
+// The FTP control connection (RFC 959) with its security (RFC 4217): greeting, AUTH
+// TLS when the account requires it (a 230 greeting or a refused AUTH TLS is a failure,
+// before any credential is sent), FEAT (RFC 2389, asked after TLS), USER/PASS, then
+// PBSZ 0 + PROT P so data connections are protected too, OPTS UTF8 ON when offered,
+// TYPE I. Commands then run one at a time (FTP has no pipelining): each gets its
+// final reply; 1xx preliminary replies (a transfer starting) go to their own callback.
+class FtpSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options {
+        Net::ConnectionSettings connection;
+        FtpCredentials credentials;
+    };
+    using ReplyHandler = std::function<void(const FtpReply &reply)>;
+
+    explicit FtpSession(Options options, QObject *parent = nullptr);
+    ~FtpSession() override;
+
+    void open();
+    void command(const QByteArray &line, ReplyHandler onFinal, ReplyHandler onPreliminary = {},
+                 Net::Secrecy secrecy = Net::Secrecy::Public);
+    void quit();
+    void abort();
+
+    bool hasFeature(const QByteArray &name) const { return m_features.contains(name.toUpper()); }
+    bool dataProtected() const { return m_dataProtected; }
+    Net::Connection *connection() const { return m_connection; }
+    // Where data connections go: the control connection's peer, whatever PASV says.
+    QHostAddress peerAddress() const;
+    // The control connection's TLS state, with the newest session ticket, for a data
+    // connection to resume (RFC 4217 §10.2 and vsftpd's require_ssl_reuse).
+    QSslConfiguration dataTlsConfiguration() const;
+    QSslCertificate controlPeerCertificate() const;
+    const Options &options() const { return m_options; }
+
+Q_SIGNALS:
+    void loggedIn();
+    void trustQuestion(const Satchel::Net::TrustQuestion &question);
+    void failed(const Satchel::OperationError &error);
+    void finished();
+
+private:
+    struct Pending {
+        QByteArray line;
+        Net::Secrecy secrecy;
+        ReplyHandler onFinal;
+        ReplyHandler onPreliminary;
+    };
+    void onReady();
+    void onReadyRead();
+    void onReply(const FtpReply &reply);
+    void sendNext();
+    void afterGreeting(const FtpReply &reply);
+    void askFeatures();
+    void login();
+    void protectData();
+    void fail(OperationError::Kind kind, const QString &message);
+
+    Options m_options;
+    Net::Connection *m_connection;
+    FtpReplyReader m_reader;
+    std::deque<Pending> m_queue;
+    std::optional<Pending> m_current;
+    bool m_greeted = false;
+    bool m_finished = false;
+    bool m_loggedIn = false;
+    bool m_dataProtected = false;
+    QSet<QByteArray> m_features;
+};
+
+} // namespace Satchel::Ftp

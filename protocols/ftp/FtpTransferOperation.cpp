@@ -1,0 +1,112 @@
+#include "protocols/ftp/FtpTransferOperation.h"
+
+#include "protocols/ftp/FtpDataChannel.h"
+#include "protocols/ftp/FtpSession.h"
+
+namespace Satchel::Ftp {
+
+FtpTransferOperation::FtpTransferOperation(FtpSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    connect(m_session, &FtpSession::failed, this, [this](const OperationError &e) { fail(e.kind, e.message); });
+}
+
+FtpTransferOperation::~FtpTransferOperation() = default;
+
+OperationError::Kind FtpTransferOperation::kindFor(const FtpReply &reply) const
+{
+    if (reply.code == 550 || reply.code == 450) {
+        return OperationError::Kind::NotFound;
+    }
+    if (reply.code == 530) {
+        return OperationError::Kind::Authentication;
+    }
+    return OperationError::Kind::Refused;
+}
+
+void FtpTransferOperation::start()
+{
+    m_state = State::OpeningData;
+    for (const QByteArray &line : preparation()) {
+        m_session->command(line, [this, line](const FtpReply &r) {
+            // REST answers 350 (RFC 3659 §5.3); anything else means no resume here.
+            if (!r.isPositive() && !r.isIntermediate() && m_state == State::OpeningData) {
+                fail(kindFor(r), QStringLiteral("%1: %2 %3").arg(QString::fromUtf8(line)).arg(r.code).arg(r.text()));
+            }
+        });
+    }
+    m_channel = new FtpDataChannel(m_session, this);
+    connect(m_channel, &FtpDataChannel::connected, this, &FtpTransferOperation::onDataConnected);
+    connect(m_channel, &FtpDataChannel::ready, this, [this] {
+        if (m_state == State::Commanded) {
+            prepareData(m_channel);
+        }
+    });
+    connect(m_channel, &FtpDataChannel::progressed, this, [this](qint64 bytes) {
+        // A long transfer is not a silent server: the final reply may take as long as
+        // the data does, so data moving keeps the control connection's timer fresh.
+        if (m_state == State::Commanded && !m_replyOk) {
+            m_session->connection()->setResponsePending(true);
+        }
+        Q_EMIT progressed(bytes);
+    });
+    connect(m_channel, &FtpDataChannel::failed, this, [this](const OperationError &e) { fail(e.kind, e.message); });
+    connect(m_channel, &FtpDataChannel::eof, this, [this] {
+        m_dataEnded = true;
+        maybeComplete();
+    });
+    m_channel->open();
+}
+
+void FtpTransferOperation::onDataConnected()
+{
+    if (m_state != State::OpeningData) {
+        return;
+    }
+    m_state = State::Commanded;
+    m_session->command(
+        command(),
+        [this](const FtpReply &reply) {
+        if (!reply.isPositive()) {
+            fail(kindFor(reply), QStringLiteral("%1: %2 %3").arg(QString::fromUtf8(command())).arg(reply.code).arg(reply.text()));
+            return;
+        }
+        m_replyOk = true;
+        maybeComplete();
+        },
+        [this](const FtpReply &) {
+            if (m_state == State::Commanded) {
+                transferStarted();
+            }
+        });
+}
+
+void FtpTransferOperation::maybeComplete()
+{
+    if (m_state != State::Commanded || !m_replyOk || !m_dataEnded) {
+        return;
+    }
+    QString error;
+    if (!complete(&error)) {
+        fail(OperationError::Kind::LocalIo, error);
+        return;
+    }
+    m_state = State::Done;
+    Q_EMIT succeeded();
+}
+
+void FtpTransferOperation::fail(OperationError::Kind kind, const QString &message)
+{
+    if (m_state == State::Done || m_state == State::Failed) {
+        return;
+    }
+    m_state = State::Failed;
+    if (m_channel) {
+        m_channel->abort();
+    }
+    abandon();
+    Q_EMIT failed({kind, message});
+}
+
+} // namespace Satchel::Ftp

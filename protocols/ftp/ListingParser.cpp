@@ -1,0 +1,339 @@
+#include "protocols/ftp/ListingParser.h"
+
+#include <QList>
+#include <QTime>
+
+#include <algorithm>
+
+namespace Satchel::Ftp {
+
+namespace {
+
+using Type = DirectoryEntry::Type;
+
+// How far after `now` a Unix LIST date without a year may lie and still count as this year.
+// ls prints "Mon dd hh:mm" only for times in the past six months (POSIX ls, STDOUT; GNU ls,
+// vsftpd and ProFTPD print a year for future times), so anything later than time zones
+// (server wall-clock against UTC) and clock skew explain belongs to an earlier year.
+constexpr qint64 kFutureSlackSeconds = 24 * 60 * 60;
+
+const auto isBlank = [](char c) { return c == ' ' || c == '\t'; };
+// "." and ".." name the listed directory and its parent, never an entry of it.
+const auto isDotOrDotDot = [](const QByteArray &name) { return name == "." || name == ".."; };
+
+QByteArray withoutLineEnd(const QByteArray &line)
+{
+    qsizetype end = line.size();
+    while (end > 0 && (line.at(end - 1) == '\r' || line.at(end - 1) == '\n')) {
+        --end;
+    }
+    return line.left(end);
+}
+
+bool isDigits(const QByteArray &s, qsizetype maxLength = 18)
+{
+    return !s.isEmpty() && s.size() <= maxLength
+        && std::all_of(s.cbegin(), s.cend(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// RFC 3659 §2.3: time-val = 14DIGIT [ "." 1*DIGIT ], always UTC. An invalid QDateTime for
+// anything else, including a leap second (QTime has no second 60).
+QDateTime parseTimeVal(const QByteArray &value)
+{
+    const QByteArray whole = value.left(14);
+    const QByteArray fraction = value.mid(15);
+    if (whole.size() != 14 || !isDigits(whole)
+        || (value.size() > 14 && (value.at(14) != '.' || !isDigits(fraction, 64)))) {
+        return {};
+    }
+    const int msec = fraction.isEmpty() ? 0 : fraction.left(3).leftJustified(3, '0').toInt();
+    const QDate date(whole.left(4).toInt(), whole.mid(4, 2).toInt(), whole.mid(6, 2).toInt());
+    const QTime time(whole.mid(8, 2).toInt(), whole.mid(10, 2).toInt(), whole.mid(12, 2).toInt(), msec);
+    return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
+}
+
+// A blank-separated field of a LIST line and the index just past it in the line.
+struct Field {
+    QByteArray text;
+    qsizetype end = 0;
+};
+
+// The first `maxFields` fields; whatever follows stays in the line for the name.
+QList<Field> splitFields(const QByteArray &line, qsizetype maxFields)
+{
+    QList<Field> fields;
+    qsizetype i = 0;
+    while (fields.size() < maxFields) {
+        while (i < line.size() && isBlank(line.at(i))) {
+            ++i;
+        }
+        if (i >= line.size()) {
+            break;
+        }
+        const qsizetype begin = i;
+        while (i < line.size() && !isBlank(line.at(i))) {
+            ++i;
+        }
+        fields.append(Field { line.mid(begin, i - begin), i });
+    }
+    return fields;
+}
+
+// "hh:mm" or "h:mm", 24-hour.
+std::optional<QTime> parseClock(const QByteArray &text)
+{
+    const qsizetype colon = text.indexOf(':');
+    if (colon < 1 || colon > 2 || text.size() != colon + 3 || !isDigits(text.left(colon))
+        || !isDigits(text.mid(colon + 1))) {
+        return std::nullopt;
+    }
+    const QTime time(text.left(colon).toInt(), text.mid(colon + 1).toInt());
+    return time.isValid() ? std::optional<QTime>(time) : std::nullopt;
+}
+
+// English three-letter month abbreviation (ls in the C locale), 1-12; 0 if it is none.
+int monthNumber(const QByteArray &text)
+{
+    const qsizetype at = QByteArrayLiteral("janfebmaraprmayjunjulaugsepoctnovdec").indexOf(text.toLower());
+    return text.size() == 3 && at >= 0 && at % 3 == 0 ? static_cast<int>(at / 3) + 1 : 0;
+}
+
+// The ls mode field: a file type and nine permission characters, optionally followed by one
+// alternate-access marker ('+' ACL, '.' SELinux context, '@' macOS extended attributes).
+bool isUnixMode(const QByteArray &mode)
+{
+    if (!(mode.size() == 10 || (mode.size() == 11 && QByteArrayLiteral("+.@").contains(mode.at(10))))
+        || !QByteArrayLiteral("-dlbcpsD").contains(mode.at(0))) {
+        return false;
+    }
+    static const QByteArray allowed[3]
+        = { QByteArrayLiteral("r-"), QByteArrayLiteral("w-"), QByteArrayLiteral("xsStTlL-") };
+    for (qsizetype i = 1; i <= 9; ++i) {
+        if (!allowed[(i - 1) % 3].contains(mode.at(i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The date of a Unix line: nullopt if malformed; an invalid QDateTime when the year is not
+// given and `now` is unknown.
+std::optional<QDateTime> unixDate(
+    int month, const QByteArray &dayText, const QByteArray &timeOrYear, const QDateTime &now)
+{
+    const int day = dayText.toInt();
+    if (timeOrYear.size() == 4 && isDigits(timeOrYear)) {
+        const QDate date(timeOrYear.toInt(), month, day);
+        return date.isValid() ? std::optional<QDateTime>(QDateTime(date, QTime(0, 0), Qt::UTC)) : std::nullopt;
+    }
+    const std::optional<QTime> clock = parseClock(timeOrYear);
+    if (!clock || day < 1 || day > 31) {
+        return std::nullopt;
+    }
+    if (!now.isValid()) {
+        return QDateTime();
+    }
+    // The latest year that keeps the date at most a day after `now`; Feb 29 may need several.
+    const QDateTime latest = now.toUTC().addSecs(kFutureSlackSeconds);
+    const int newestYear = latest.date().year();
+    for (int year = newestYear; year > newestYear - 8; --year) {
+        const QDate date(year, month, day);
+        if (date.isValid() && QDateTime(date, *clock, Qt::UTC) <= latest) {
+            return QDateTime(date, *clock, Qt::UTC);
+        }
+    }
+    return std::nullopt; // a day the month never has, such as Apr 31
+}
+
+// "drwxr-xr-x 2 owner group 4096 Nov 27 10:15 name": mode, links, owner, group (some servers
+// leave it out), size or device numbers ("4, 1" or "4,1"), month, day, time or year, then after
+// exactly one blank the name, which keeps any further spaces (leading ones included).
+std::optional<DirectoryEntry> parseUnixLine(const QByteArray &line, const QDateTime &now)
+{
+    // Enough fields for the longest layout: mode links owner group major, minor month day time.
+    const QList<Field> fields = splitFields(line, 9);
+    if (fields.size() < 7 || !isUnixMode(fields.at(0).text) || !isDigits(fields.at(1).text, 9)) {
+        return std::nullopt; // also "total 123"
+    }
+    for (qsizetype month = 4; month <= 6 && month + 2 < fields.size(); ++month) {
+        const int monthNo = monthNumber(fields.at(month).text);
+        const QByteArray &day = fields.at(month + 1).text;
+        if (monthNo == 0 || !isDigits(day, 2)) {
+            continue;
+        }
+        const QByteArray &last = fields.at(month - 1).text;
+        const QByteArray &beforeLast = fields.at(month - 2).text;
+        const qsizetype comma = last.indexOf(',');
+        const bool splitDevice = isDigits(last) && beforeLast.endsWith(',') && isDigits(beforeLast.chopped(1), 9);
+        const bool joinedDevice = comma > 0 && isDigits(last.left(comma), 9) && isDigits(last.mid(comma + 1), 9);
+        const qsizetype owners = month - 2 - (splitDevice ? 2 : 1); // between the link count and the size
+        if ((!splitDevice && !joinedDevice && !isDigits(last)) || owners < 1 || owners > 2) {
+            continue;
+        }
+        const std::optional<QDateTime> modified = unixDate(monthNo, day, fields.at(month + 2).text, now);
+        if (!modified) {
+            continue;
+        }
+        const qsizetype nameStart = fields.at(month + 2).end + 1;
+        if (nameStart >= line.size()) {
+            return std::nullopt; // no name at all
+        }
+        QByteArray name = line.mid(nameStart);
+
+        const QByteArray &mode = fields.at(0).text;
+        const char kind = mode.at(0);
+        DirectoryEntry entry;
+        entry.type = kind == '-' ? Type::File : kind == 'd' ? Type::Directory : kind == 'l' ? Type::Link : Type::Other;
+        const qsizetype arrow = name.indexOf(" -> ");
+        if (entry.type == Type::Link && arrow > 0) {
+            entry.linkTarget = QString::fromUtf8(name.mid(arrow + 4));
+            name.truncate(arrow);
+        }
+        if (isDotOrDotDot(name)) {
+            return std::nullopt;
+        }
+        entry.name = QString::fromUtf8(name);
+        entry.size = splitDevice || joinedDevice ? -1 : last.toLongLong();
+        entry.modified = *modified;
+        entry.permissions = QString::fromLatin1(mode.mid(1, 9));
+        return entry;
+    }
+    return std::nullopt;
+}
+
+// IIS "MS-DOS" style: "11-27-26  10:15AM       <DIR>          Folder Name" or
+// "11-27-2026  10:15PM            12345 file.txt". The name column is padded with blanks, so a
+// name's own leading blanks cannot be told from the padding and are lost.
+std::optional<DirectoryEntry> parseDosLine(const QByteArray &line)
+{
+    const QList<Field> fields = splitFields(line, 3);
+    if (fields.size() < 3) {
+        return std::nullopt;
+    }
+    const QList<QByteArray> dateParts = fields.at(0).text.split('-');
+    if (dateParts.size() != 3 || !isDigits(dateParts.at(0), 2) || !isDigits(dateParts.at(1), 2)
+        || !isDigits(dateParts.at(2), 4) || dateParts.at(2).size() == 3 || dateParts.at(2).size() == 1) {
+        return std::nullopt;
+    }
+    int year = dateParts.at(2).toInt();
+    if (dateParts.at(2).size() == 2) {
+        year += year >= 70 ? 1900 : 2000;
+    }
+    const QDate date(year, dateParts.at(0).toInt(), dateParts.at(1).toInt());
+
+    const QByteArray &clockText = fields.at(1).text;
+    const QByteArray meridiem = clockText.right(2).toUpper();
+    const std::optional<QTime> clock = parseClock(clockText.chopped(std::min<qsizetype>(2, clockText.size())));
+    if ((meridiem != "AM" && meridiem != "PM") || !date.isValid() || !clock || clock->hour() < 1
+        || clock->hour() > 12) {
+        return std::nullopt;
+    }
+
+    DirectoryEntry entry;
+    const QByteArray &sizeText = fields.at(2).text;
+    if (sizeText == "<DIR>") {
+        entry.type = Type::Directory;
+    } else if (isDigits(sizeText)) {
+        entry.type = Type::File;
+        entry.size = sizeText.toLongLong();
+    } else {
+        return std::nullopt;
+    }
+    qsizetype nameStart = fields.at(2).end;
+    while (nameStart < line.size() && isBlank(line.at(nameStart))) {
+        ++nameStart;
+    }
+    const QByteArray name = line.mid(nameStart);
+    if (name.isEmpty() || isDotOrDotDot(name)) {
+        return std::nullopt;
+    }
+    entry.name = QString::fromUtf8(name);
+    const QTime time(clock->hour() % 12 + (meridiem == "PM" ? 12 : 0), clock->minute());
+    entry.modified = QDateTime(date, time, Qt::UTC);
+    return entry;
+}
+
+} // namespace
+
+std::optional<DirectoryEntry> parseMlsdLine(const QByteArray &rawLine)
+{
+    const QByteArray line = withoutLineEnd(rawLine);
+    // RFC 3659 §7.2: entry = [ facts ] SP pathname. A fact value never holds a space (§7.4),
+    // so the first space ends the facts and everything after it is the name.
+    const qsizetype space = line.indexOf(' ');
+    const QByteArray name = line.mid(space + 1);
+    if (space < 0 || name.isEmpty() || isDotOrDotDot(name)) {
+        return std::nullopt;
+    }
+
+    DirectoryEntry entry;
+    QByteArray size;
+    QByteArray sizd;
+    QByteArray perm;
+    QByteArray unixMode;
+    const QList<QByteArray> facts = line.left(space).split(';');
+    for (const QByteArray &fact : facts) {
+        if (fact.isEmpty()) {
+            continue; // after the ';' that ends the last fact (or a missing last ';')
+        }
+        const qsizetype equals = fact.indexOf('=');
+        if (equals <= 0) {
+            return std::nullopt; // §7.4: fact = factname "=" value
+        }
+        const QByteArray factName = fact.left(equals).toLower(); // §7.5: names are case-insensitive
+        const QByteArray value = fact.mid(equals + 1);
+        if (factName == "type") { // §7.5.1
+            const QByteArray type = value.toLower();
+            if (type == "cdir" || type == "pdir") {
+                return std::nullopt;
+            }
+            // "OS.name=type" (§7.5.1); some servers append ":target" to OS.unix=slink.
+            const bool isLink = type.startsWith("os.unix=slink") || type.startsWith("os.unix=symlink");
+            entry.type = type == "file" ? Type::File
+                : type == "dir"         ? Type::Directory
+                : isLink                ? Type::Link
+                                        : Type::Other;
+            const qsizetype colon = value.indexOf(':');
+            entry.linkTarget = isLink && colon >= 0 ? QString::fromUtf8(value.mid(colon + 1)) : QString();
+        } else if (factName == "size") { // §7.5.2
+            size = value;
+        } else if (factName == "sizd") {
+            sizd = value;
+        } else if (factName == "modify") { // §7.5.3
+            entry.modified = parseTimeVal(value);
+        } else if (factName == "perm") { // §7.5.6
+            perm = value;
+        } else if (factName == "unix.mode") { // an OS-specific fact (§7.5)
+            unixMode = value;
+        }
+    }
+    entry.size = isDigits(size) ? size.toLongLong() : isDigits(sizd) ? sizd.toLongLong() : -1;
+    entry.permissions = QString::fromUtf8(perm.isEmpty() ? unixMode : perm);
+    entry.name = QString::fromUtf8(name); // §7.3 / RFC 2640: UTF-8
+    return entry;
+}
+
+std::optional<DirectoryEntry> parseListLine(const QByteArray &rawLine, const QDateTime &now)
+{
+    const QByteArray line = withoutLineEnd(rawLine);
+    if (line.isEmpty()) {
+        return std::nullopt;
+    }
+    return line.at(0) >= '0' && line.at(0) <= '9' ? parseDosLine(line) : parseUnixLine(line, now);
+}
+
+QString sanitizeRemoteName(const QString &name)
+{
+    if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..")) {
+        return {};
+    }
+    const bool unsafe = std::any_of(name.cbegin(), name.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        // C0 and C1 controls, DEL, separators, and invisible format characters such as
+        // U+202E (a name that shows a different extension than it has).
+        return u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == u'/' || u == u'\\' || c.category() == QChar::Other_Format;
+    });
+    return unsafe ? QString() : name;
+}
+
+} // namespace Satchel::Ftp
