@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CliUsage.h"
+#include "app/cli/FtpCli.h"
 #include "app/cli/GlobalOptions.h"
 #include "app/cli/MimeCli.h"
 #include "app/cli/Pop3Cli.h"
@@ -58,7 +59,7 @@ int main(int argc, char *argv[])
     if (protocol == QLatin1String("mime")) {
         return runMime(*options, rest);
     }
-    if (protocol != QLatin1String("pop3")) {
+    if (protocol != QLatin1String("pop3") && protocol != QLatin1String("ftp")) {
         return usageError(QStringLiteral("unknown command or option '%1'; see satchel-cli --help").arg(protocol),
                           options->json);
     }
@@ -70,5 +71,5 @@ int main(int argc, char *argv[])
         return usageError(error, options->json);
     }
     CliContext context(*options, *url);
-    return runPop3(context, rest);
+    return protocol == QLatin1String("ftp") ? runFtp(context, rest) : runPop3(context, rest);
 }
