@@ -1,0 +1,234 @@
+// `satchel-cli ftp` against two different real servers: vsftpd (explicit FTPS with
+// require_ssl_reuse: every data connection must resume the control TLS session; LIST
+// only) and pyftpdlib (MLSD; plain and explicit FTPS). Every command, with names that
+// have spaces and non-ASCII letters; resume of an interrupted get and put; errors.
+#include "tests/common/CliRunner.h"
+#include "tests/common/TestServerEnv.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Satchel::Test;
+
+struct FtpTarget {
+    QString url;
+    QStringList globals; // --ca-file, --insecure-plain
+    QString password;
+};
+Q_DECLARE_METATYPE(FtpTarget)
+
+class TestFtpCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everyCommand_data();
+    void everyCommand();
+    void resumeGetAndPut_data();
+    void resumeGetAndPut();
+    void errors_data();
+    void errors();
+
+private:
+    void addTargets();
+    CliResult run(const FtpTarget &t, const QStringList &args);
+    static QByteArray randomBytes(int size);
+
+    std::optional<TestServerEnv> m_vsftpd;
+    std::optional<TestServerEnv> m_mlsd;
+    QTemporaryDir m_dir;
+};
+
+QByteArray TestFtpCli::randomBytes(int size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), size / 4);
+    return data;
+}
+
+void TestFtpCli::initTestCase()
+{
+    QString error;
+    m_vsftpd = TestServerEnv::load(QStringLiteral("vsftpd"), &error);
+    QVERIFY2(m_vsftpd.has_value(), qPrintable(error));
+    m_mlsd = TestServerEnv::load(QStringLiteral("mlsdftp"), &error);
+    QVERIFY2(m_mlsd.has_value(), qPrintable(error));
+}
+
+void TestFtpCli::addTargets()
+{
+    QTest::addColumn<FtpTarget>("target");
+    QTest::addColumn<QString>("tag");
+    QTest::newRow("vsftpd, AUTH TLS, session reuse required")
+        << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_vsftpd->value(QStringLiteral("VSFTPD_USER")), m_vsftpd->value(QStringLiteral("VSFTPD_PORT"))),
+                     {QStringLiteral("--ca-file"), m_vsftpd->value(QStringLiteral("VSFTPD_CA"))},
+                     m_vsftpd->value(QStringLiteral("VSFTPD_PASSWORD"))}
+        << QStringLiteral("vs");
+    QTest::newRow("pyftpdlib, AUTH TLS, MLSD")
+        << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_mlsd->value(QStringLiteral("MLSDFTP_USER")), m_mlsd->value(QStringLiteral("MLSDFTP_TLS_PORT"))),
+                     {QStringLiteral("--ca-file"), m_mlsd->value(QStringLiteral("MLSDFTP_CA"))},
+                     m_mlsd->value(QStringLiteral("MLSDFTP_PASSWORD"))}
+        << QStringLiteral("mt");
+    QTest::newRow("pyftpdlib, plain by choice, MLSD")
+        << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_mlsd->value(QStringLiteral("MLSDFTP_USER")), m_mlsd->value(QStringLiteral("MLSDFTP_PLAIN_PORT"))),
+                     {QStringLiteral("--insecure-plain")},
+                     m_mlsd->value(QStringLiteral("MLSDFTP_PASSWORD"))}
+        << QStringLiteral("mp");
+}
+
+CliResult TestFtpCli::run(const FtpTarget &t, const QStringList &args)
+{
+    CliRunner runner;
+    runner.setPassword(t.password);
+    QStringList all = t.globals;
+    all << QStringLiteral("ftp") << t.url << args;
+    return runner.run(all);
+}
+
+void TestFtpCli::everyCommand_data()
+{
+    addTargets();
+}
+
+void TestFtpCli::everyCommand()
+{
+    QFETCH(FtpTarget, target);
+    QFETCH(QString, tag);
+    const QString dir = QStringLiteral("Ünïcode dir %1").arg(tag);
+    const QString local = m_dir.filePath(QStringLiteral("upload %1.bin").arg(tag));
+    const QByteArray content = randomBytes(3 * 1024 * 1024 + 17);
+    QFile f(local);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(content) == content.size());
+    f.close();
+    const QString remote = dir + QStringLiteral("/Grüße aus Köln.bin");
+
+    CliResult r = run(target, {QStringLiteral("mkdir"), dir});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run(target, {QStringLiteral("put"), local, remote});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    CliRunner runner;
+    runner.setPassword(target.password);
+    const CliResult ls = runner.run(target.globals
+                                    + QStringList{QStringLiteral("--json"), QStringLiteral("ftp"), target.url, QStringLiteral("ls"), dir});
+    QVERIFY2(ls.exitCode == 0, ls.err.constData());
+    const QJsonArray entries = ls.json().array();
+    QCOMPARE(entries.size(), 1);
+    const QJsonObject entry = entries.at(0).toObject();
+    QCOMPARE(entry.value(QStringLiteral("name")).toString(), QStringLiteral("Grüße aus Köln.bin"));
+    QCOMPARE(entry.value(QStringLiteral("type")).toString(), QStringLiteral("file"));
+    QCOMPARE(entry.value(QStringLiteral("size")).toInteger(), content.size());
+    QVERIFY(QDateTime::fromString(entry.value(QStringLiteral("mtime")).toString(), Qt::ISODate).isValid());
+
+    r = run(target, {QStringLiteral("size"), remote});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.trimmed().toLongLong(), content.size());
+    r = run(target, {QStringLiteral("mtime"), remote});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QDateTime mtime = QDateTime::fromString(QString::fromUtf8(r.out.trimmed()), Qt::ISODate);
+    QVERIFY(mtime.isValid());
+    QVERIFY(qAbs(mtime.secsTo(QDateTime::currentDateTimeUtc())) < 3600);
+
+    const QString moved = dir + QStringLiteral("/renamed file.bin");
+    r = run(target, {QStringLiteral("mv"), remote, moved});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString back = m_dir.filePath(QStringLiteral("back %1.bin").arg(tag));
+    r = run(target, {QStringLiteral("get"), moved, back});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile b(back);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(b.readAll(), QCryptographicHash::Sha256), QCryptographicHash::hash(content, QCryptographicHash::Sha256));
+    QVERIFY(!QFile::exists(back + QStringLiteral(".part")));
+
+    r = run(target, {QStringLiteral("rm"), moved});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run(target, {QStringLiteral("rmdir"), dir});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run(target, {QStringLiteral("size"), moved});
+    QCOMPARE(r.exitCode, 7);
+}
+
+void TestFtpCli::resumeGetAndPut_data()
+{
+    addTargets();
+}
+
+void TestFtpCli::resumeGetAndPut()
+{
+    QFETCH(FtpTarget, target);
+    QFETCH(QString, tag);
+    const QByteArray content = randomBytes(2 * 1024 * 1024);
+    const QString full = m_dir.filePath(QStringLiteral("full-%1.bin").arg(tag));
+    const QString half = m_dir.filePath(QStringLiteral("half-%1.bin").arg(tag));
+    QFile f(full);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(content) == content.size());
+    f.close();
+    QFile h(half);
+    QVERIFY(h.open(QIODevice::WriteOnly) && h.write(content.left(content.size() / 2)) == content.size() / 2);
+    h.close();
+    const QString remote = QStringLiteral("resume %1.bin").arg(tag);
+
+    // An interrupted upload left half the file on the server; --resume appends the rest.
+    CliResult r = run(target, {QStringLiteral("put"), half, remote});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run(target, {QStringLiteral("put"), full, remote, QStringLiteral("--resume")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run(target, {QStringLiteral("size"), remote});
+    QCOMPARE(r.out.trimmed().toLongLong(), content.size());
+
+    // An interrupted download left half in LOCAL.part; --resume continues it (REST).
+    const QString local = m_dir.filePath(QStringLiteral("downloaded-%1.bin").arg(tag));
+    QVERIFY(QFile::copy(half, local + QStringLiteral(".part")));
+    r = run(target, {QStringLiteral("get"), remote, local, QStringLiteral("--resume")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile d(local);
+    QVERIFY(d.open(QIODevice::ReadOnly));
+    QVERIFY(d.readAll() == content);
+    QVERIFY(!QFile::exists(local + QStringLiteral(".part")));
+    QCOMPARE(run(target, {QStringLiteral("rm"), remote}).exitCode, 0);
+}
+
+void TestFtpCli::errors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("words");
+    const QString vsUrl = QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_vsftpd->value(QStringLiteral("VSFTPD_USER")), m_vsftpd->value(QStringLiteral("VSFTPD_PORT")));
+    const QString ca = m_vsftpd->value(QStringLiteral("VSFTPD_CA"));
+    const QString good = m_vsftpd->value(QStringLiteral("VSFTPD_PASSWORD"));
+    QTest::newRow("wrong password") << QStringList{QStringLiteral("--ca-file"), ca, QStringLiteral("ftp"), vsUrl, QStringLiteral("ls")}
+                                    << QStringLiteral("wrong") << 5 << QStringLiteral("refused the login");
+    QTest::newRow("untrusted certificate") << QStringList{QStringLiteral("ftp"), vsUrl, QStringLiteral("ls")} << good << 4
+                                           << QStringLiteral("is not trusted");
+    QTest::newRow("missing remote file") << QStringList{QStringLiteral("--ca-file"), ca, QStringLiteral("ftp"), vsUrl, QStringLiteral("get"),
+                                                        QStringLiteral("no such file.bin"), m_dir.filePath(QStringLiteral("nothing.bin"))}
+                                         << good << 7 << QStringLiteral("RETR no such file.bin: 550");
+    QTest::newRow("plaintext refused by the server") << QStringList{QStringLiteral("--insecure-plain"), QStringLiteral("ftp"), vsUrl, QStringLiteral("ls")}
+                                                     << good << 5 << QStringLiteral("530");
+}
+
+void TestFtpCli::errors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, password);
+    QFETCH(int, code);
+    QFETCH(QString, words);
+    CliRunner runner;
+    runner.setPassword(password);
+    const CliResult r = runner.run(args);
+    QCOMPARE(r.exitCode, code);
+    QVERIFY2(QString::fromUtf8(r.err).contains(words), r.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("nothing.bin"))));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("nothing.bin.part"))));
+}
+
+QTEST_GUILESS_MAIN(TestFtpCli)
+#include "tst_ftp_cli.moc"

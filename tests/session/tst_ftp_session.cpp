@@ -1,0 +1,285 @@
+// FTP against scripted servers: the TLS rules of RFC 4217 (a 230 greeting, a refused
+// AUTH TLS, bytes injected after 234: all failures before any credential), the full
+// TLS login with PBSZ/PROT; PASV naming another address (the client connects only to
+// the control connection's peer); malformed and overlong replies; a transfer broken
+// mid-way leaves no file where the download belongs; a stalled server times out in words.
+#include "protocols/ftp/FtpGetOperation.h"
+#include "protocols/ftp/FtpListOperation.h"
+#include "protocols/ftp/FtpSession.h"
+#include "tests/common/FakeServer.h"
+#include "tests/common/TestPki.h"
+
+#include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <sys/socket.h>
+
+using namespace Satchel;
+using namespace Satchel::Ftp;
+using namespace Satchel::Test;
+using namespace std::chrono_literals;
+
+namespace {
+
+const char *kPlainLogin = "S: 220 ready\n"
+                          "C: FEAT\n"
+                          "S: 211-Features\nS:  MLST type*;size*;modify*;\nS:  UTF8\nS: 211 End\n"
+                          "C: USER bob\nS: 331 password please\n"
+                          "C: PASS pw\nS: 230 logged in\n"
+                          "C: OPTS UTF8 ON\nS: 200 ok\n"
+                          "C: TYPE I\nS: 200 binary\n";
+
+// A data-connection listener on 127.0.0.1: sends `payload` to whoever connects, then
+// closes it, or resets it when `reset` is set.
+class DataServer : public QTcpServer
+{
+public:
+    DataServer(QByteArray payload, bool reset)
+        : m_payload(std::move(payload))
+        , m_reset(reset)
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                ++connections;
+                s->write(m_payload);
+                s->flush();
+                if (m_reset) {
+                    // Mid-transfer: the client is connected and reading when the reset comes.
+                    QTimer::singleShot(100, s, [s] {
+                        const linger hard{1, 0};
+                        ::setsockopt(static_cast<int>(s->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+                        s->abort();
+                    });
+                } else {
+                    s->disconnectFromHost();
+                }
+            }
+        });
+    }
+    QString pasvTuple(const char *host) const
+    {
+        return QStringLiteral("%1,%2,%3").arg(QLatin1String(host)).arg(serverPort() / 256).arg(serverPort() % 256);
+    }
+    int connections = 0;
+
+private:
+    QByteArray m_payload;
+    bool m_reset;
+};
+
+struct Outcome {
+    bool loggedIn = false;
+    std::optional<OperationError> error;
+};
+
+} // namespace
+
+class TestFtpSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void tlsRules_data();
+    void tlsRules();
+    void tlsLoginProtectsData();
+    void repliesThatAreNotFtp_data();
+    void repliesThatAreNotFtp();
+    void pasvAddressIsIgnored();
+    void brokenTransferLeavesNoFile_data();
+    void brokenTransferLeavesNoFile();
+    void stalledServerTimesOut();
+
+private:
+    std::unique_ptr<FtpSession> session(FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout = 10s);
+    Outcome login(FtpSession &s);
+    TestPki m_pki;
+};
+
+std::unique_ptr<FtpSession> TestFtpSession::session(FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout)
+{
+    FtpSession::Options options;
+    options.connection.host = QStringLiteral("127.0.0.1");
+    options.connection.port = server.serverPort() ? server.serverPort() : server.start();
+    options.connection.policy = policy;
+    options.connection.responseTimeout = timeout;
+    options.connection.connectTimeout = 5s;
+    options.connection.trust = std::make_shared<Net::TrustStore>();
+    options.connection.trust->addCaCertificates({m_pki.ca().certificate});
+    options.credentials = {QStringLiteral("bob"), QStringLiteral("pw")};
+    return std::make_unique<FtpSession>(options);
+}
+
+Outcome TestFtpSession::login(FtpSession &s)
+{
+    Outcome outcome;
+    connect(&s, &FtpSession::loggedIn, this, [&] { outcome.loggedIn = true; });
+    connect(&s, &FtpSession::failed, this, [&](const OperationError &e) { outcome.error = e; });
+    s.open();
+    if (!QTest::qWaitFor([&] { return outcome.loggedIn || outcome.error; }, 10000)) {
+        qWarning("login timed out");
+    }
+    return outcome;
+}
+
+void TestFtpSession::tlsRules_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<OperationError::Kind>("kind");
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<QList<QByteArray>>("sent");
+    QTest::newRow("230 greeting before TLS") << QStringLiteral("S: 230 welcome, you are logged in\nSTALL") << OperationError::Kind::Tls
+                                             << QStringLiteral("logged in without credentials before TLS") << QList<QByteArray>{};
+    QTest::newRow("AUTH TLS refused") << QStringLiteral("S: 220 hi\nC: AUTH TLS\nS: 500 unknown command\nSTALL")
+                                      << OperationError::Kind::Tls << QStringLiteral("refused AUTH TLS (500 unknown command)")
+                                      << QList<QByteArray>{"AUTH TLS"};
+    QTest::newRow("bytes injected after 234") << QStringLiteral("S: 220 hi\nC: AUTH TLS\nS: 234 go ahead\nS: 230 injected\nSTALL")
+                                              << OperationError::Kind::Protocol << QStringLiteral("STARTTLS injection")
+                                              << QList<QByteArray>{"AUTH TLS"};
+}
+
+void TestFtpSession::tlsRules()
+{
+    QFETCH(QString, script);
+    QFETCH(OperationError::Kind, kind);
+    QFETCH(QString, words);
+    QFETCH(QList<QByteArray>, sent);
+    FakeServer server(script);
+    server.setCertificate(m_pki.issue({QStringLiteral("127.0.0.1")}));
+    auto s = session(server, Net::TlsPolicy::StartTlsRequired);
+    const Outcome outcome = login(*s);
+    QVERIFY(!outcome.loggedIn);
+    QVERIFY(outcome.error.has_value());
+    QCOMPARE(outcome.error->kind, kind);
+    QVERIFY2(outcome.error->message.contains(words), qPrintable(outcome.error->message));
+    QTRY_VERIFY_WITH_TIMEOUT(server.clientGone(), 5000);
+    QCOMPARE(server.received(), sent);
+}
+
+void TestFtpSession::tlsLoginProtectsData()
+{
+    FakeServer server(QStringLiteral("S: 220 hi\nC: AUTH TLS\nS: 234 go ahead\nTLS\n"
+                                     "C: FEAT\nS: 211-Features\nS:  AUTH TLS\nS:  PBSZ\nS:  PROT\nS: 211 End\n"
+                                     "C: USER bob\nS: 331 pw\nC: PASS pw\nS: 230 in\n"
+                                     "C: PBSZ 0\nS: 200 ok\nC: PROT P\nS: 200 private\n"
+                                     "C: TYPE I\nS: 200 binary\nSTALL"));
+    server.setCertificate(m_pki.issue({QStringLiteral("127.0.0.1")}));
+    auto s = session(server, Net::TlsPolicy::StartTlsRequired);
+    const Outcome outcome = login(*s);
+    QVERIFY2(outcome.loggedIn, outcome.error ? qPrintable(outcome.error->message) : "timeout");
+    QVERIFY(s->dataProtected());
+    QVERIFY(s->hasFeature("PBSZ"));
+    QVERIFY2(server.errors().isEmpty(), qPrintable(server.errors().join(QLatin1Char('\n'))));
+}
+
+void TestFtpSession::repliesThatAreNotFtp_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("malformed reply") << QStringLiteral("S: 220 hi\nC: FEAT\nS: hello there\nSTALL")
+                                     << QStringLiteral("the server sent a line that is not an FTP reply: 'hello there'");
+    QTest::newRow("overlong reply line") << QStringLiteral("S: 220 hi\nC: FEAT\nS> 211 ") + QString(70000, QLatin1Char('x'))
+                                                + QStringLiteral("\nSTALL")
+                                         << QStringLiteral("sent a line longer than 65536 bytes");
+    QTest::newRow("reply nobody asked for") << QStringLiteral("S: 220 hi\nS: 200 surprise\nSTALL")
+                                            << QStringLiteral("a reply nobody asked for: 200 surprise");
+}
+
+void TestFtpSession::repliesThatAreNotFtp()
+{
+    QFETCH(QString, script);
+    QFETCH(QString, words);
+    FakeServer server(script);
+    auto s = session(server, Net::TlsPolicy::Plain);
+    const Outcome outcome = login(*s);
+    QVERIFY(outcome.error.has_value());
+    QCOMPARE(outcome.error->kind, OperationError::Kind::Protocol);
+    QVERIFY2(outcome.error->message.contains(words), qPrintable(outcome.error->message));
+}
+
+void TestFtpSession::pasvAddressIsIgnored()
+{
+    // PASV names 127.0.0.9, where nothing listens; the data listener is on 127.0.0.1,
+    // the control connection's peer. Only a client that ignores the address finds it.
+    DataServer data("type=file;size=3;modify=20261127120000; a.txt\r\ntype=dir; sub dir\r\n", false);
+    FakeServer server(QString::fromLatin1(kPlainLogin)
+                      + QStringLiteral("C: EPSV\nS: 500 no EPSV here\nC: PASV\nS: 227 Entering Passive Mode (%1)\n"
+                                       "C: MLSD\nS: 150 here it comes\nS: 226 done\nSTALL")
+                            .arg(data.pasvTuple("127,0,0,9")));
+    auto s = session(server, Net::TlsPolicy::Plain);
+    QVERIFY(login(*s).loggedIn);
+    FtpListOperation list(s.get(), QString());
+    bool ok = false;
+    std::optional<OperationError> error;
+    connect(&list, &FtpListOperation::succeeded, this, [&] { ok = true; });
+    connect(&list, &FtpListOperation::failed, this, [&](const OperationError &e) { error = e; });
+    list.start();
+    QTRY_VERIFY_WITH_TIMEOUT(ok || error, 10000);
+    QVERIFY2(ok, error ? qPrintable(error->message) : "");
+    QCOMPARE(data.connections, 1);
+    QCOMPARE(list.entries().size(), 2);
+    QCOMPARE(list.entries().at(0).name, QStringLiteral("a.txt"));
+    QCOMPARE(list.entries().at(1).name, QStringLiteral("sub dir"));
+}
+
+void TestFtpSession::brokenTransferLeavesNoFile_data()
+{
+    QTest::addColumn<bool>("reset");
+    QTest::addColumn<QString>("finalReply");
+    QTest::addColumn<OperationError::Kind>("kind");
+    QTest::newRow("reset mid-transfer, 426") << true << QStringLiteral("S: 426 Connection closed; transfer aborted\n")
+                                             << OperationError::Kind::Refused;
+    QTest::newRow("clean close but 451") << false << QStringLiteral("S: 451 local error in processing\n")
+                                         << OperationError::Kind::Refused;
+}
+
+void TestFtpSession::brokenTransferLeavesNoFile()
+{
+    QFETCH(bool, reset);
+    QFETCH(QString, finalReply);
+    QFETCH(OperationError::Kind, kind);
+    DataServer data(QByteArray(100000, 'd'), reset);
+    FakeServer server(QString::fromLatin1(kPlainLogin)
+                      + QStringLiteral("C: EPSV\nS: 229 Entering Extended Passive Mode (|||%1|)\n"
+                                       "C: RETR big.bin\nS: 150 sending\n")
+                            .arg(data.serverPort())
+                      + finalReply + QStringLiteral("STALL"));
+    auto s = session(server, Net::TlsPolicy::Plain);
+    QVERIFY(login(*s).loggedIn);
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("big.bin"));
+    QFile existing(target);
+    QVERIFY(existing.open(QIODevice::WriteOnly) && existing.write("the old file") == 12);
+    existing.close();
+    FtpGetOperation get(s.get(), QStringLiteral("big.bin"), target, false);
+    std::optional<OperationError> error;
+    bool ok = false;
+    connect(&get, &FtpGetOperation::succeeded, this, [&] { ok = true; });
+    connect(&get, &FtpGetOperation::failed, this, [&](const OperationError &e) { error = e; });
+    get.start();
+    QTRY_VERIFY_WITH_TIMEOUT(ok || error, 10000);
+    QVERIFY(!ok);
+    QCOMPARE(error->kind, kind);
+    QVERIFY2(error->message.startsWith(QStringLiteral("RETR big.bin: 4")), qPrintable(error->message));
+    // The old file is untouched: a broken download never takes its place.
+    QFile after(target);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), QByteArray("the old file"));
+}
+
+void TestFtpSession::stalledServerTimesOut()
+{
+    FakeServer server(QStringLiteral("S: 220 hi\nC: FEAT\nS: 211 none\nC: USER bob\nSTALL"));
+    auto s = session(server, Net::TlsPolicy::Plain, 300ms);
+    const Outcome outcome = login(*s);
+    QVERIFY(outcome.error.has_value());
+    QCOMPARE(outcome.error->kind, OperationError::Kind::Network);
+    QCOMPARE(outcome.error->message, QStringLiteral("127.0.0.1:%1 did not answer within 0.3 s").arg(server.serverPort()));
+}
+
+QTEST_GUILESS_MAIN(TestFtpSession)
+#include "tst_ftp_session.moc"
