@@ -1,5 +1,6 @@
 #include "tests/common/FakeServer.h"
 
+#include <QFile>
 #include <QRegularExpression>
 
 #include <sys/socket.h>
@@ -10,6 +11,15 @@ FakeServer::FakeServer(const QString &script, QObject *parent)
     : QTcpServer(parent)
     , m_steps(parse(script))
 {
+}
+
+QString FakeServer::scriptFromFile(const QString &name)
+{
+    QFile file(qEnvironmentVariable("SATCHEL_SOURCE_DIR") + QStringLiteral("/tests/session/transcripts/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("FakeServer: cannot read transcript %s", qPrintable(file.fileName()));
+    }
+    return QString::fromUtf8(file.readAll());
 }
 
 QList<FakeServer::Step> FakeServer::parse(const QString &script)

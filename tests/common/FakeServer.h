@@ -28,6 +28,8 @@ class FakeServer : public QTcpServer
 
 public:
     explicit FakeServer(const QString &script, QObject *parent = nullptr);
+    // A transcript kept in a file (tests/session/transcripts/NAME), same syntax.
+    static QString scriptFromFile(const QString &name);
 
     void setCertificate(const TestCertificate &certificate) { m_certificate = certificate; }
     void setImplicitTls(bool on) { m_implicitTls = on; }

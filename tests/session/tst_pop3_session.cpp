@@ -126,17 +126,7 @@ Outcome TestPop3Session::fetch(FakeServer &server, const QString &maildir, Fetch
 
 void TestPop3Session::stlsThenCapabilitiesAgain()
 {
-    const QString script = QStringLiteral("S: +OK hi\n"
-                                          "C: CAPA\n"
-                                          "S: +OK\nS: STLS\nS: USER\nS: .\n"
-                                          "C: STLS\n"
-                                          "S: +OK begin TLS\n"
-                                          "TLS\n"
-                                          "C: CAPA\n" // RFC 2595 §4: asked again over TLS
-                                          "S: +OK\nS: SASL PLAIN\nS: .\n"
-                                          "C: AUTH PLAIN AGJvYgBwdw==\n"
-                                          "S: +OK in\n"
-                                          "STALL");
+    const QString script = FakeServer::scriptFromFile(QStringLiteral("pop3-stls-login.txt"));
     FakeServer *server = nullptr;
     const Outcome outcome = login(script, Net::TlsPolicy::StartTlsRequired, {QStringLiteral("bob"), QStringLiteral("pw")}, &server);
     QVERIFY2(outcome.loggedIn, outcome.error ? qPrintable(outcome.error->message) : "timeout");
