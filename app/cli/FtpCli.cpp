@@ -1,12 +1,13 @@
 #include "app/cli/FtpCli.h"
 
+#include "app/cli/SessionRun.h"
+
 #include "protocols/ftp/FtpCommandOperation.h"
 #include "protocols/ftp/FtpGetOperation.h"
 #include "protocols/ftp/FtpListOperation.h"
 #include "protocols/ftp/FtpPutOperation.h"
 #include "protocols/ftp/FtpSession.h"
 
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -41,70 +42,21 @@ QString typeName(DirectoryEntry::Type type)
     return QStringLiteral("other");
 }
 
-// Logs in, runs `work` (which calls done() or finishWithError()), QUITs, exits.
-class FtpRun
+using FtpRun = SessionRun<FtpSession>;
+
+FtpSession::Options sessionOptions(const CliContext &context)
 {
-public:
-    explicit FtpRun(CliContext &context)
-        : m_context(context)
-    {
-        FtpSession::Options options;
-        options.connection = context.connectionSettings();
-        options.credentials = {context.url().user, context.password()};
-        m_session = std::make_unique<FtpSession>(options);
-        QObject::connect(m_session.get(), &FtpSession::trustQuestion, m_session.get(), [this](const Net::TrustQuestion &q) {
-            m_session->connection()->answerTrustQuestion(q.id, Net::TrustAnswer::Cancel);
-        });
-        QObject::connect(m_session.get(), &FtpSession::failed, m_session.get(),
-                         [this](const OperationError &e) { finishWithError(e); });
-        QObject::connect(m_session.get(), &FtpSession::finished, m_session.get(), [this] { finish(m_code); });
-    }
-
-    int run(const std::function<void(FtpRun &)> &work)
-    {
-        QObject::connect(m_session.get(), &FtpSession::loggedIn, m_session.get(), [this, work] { work(*this); });
-        m_session->open();
-        m_loop.exec();
-        return m_code;
-    }
-
-    FtpSession *session() { return m_session.get(); }
-    CliContext &context() { return m_context; }
-
-    void done(int code = 0)
-    {
-        m_code = code;
-        m_session->quit();
-    }
-    void finishWithError(const OperationError &error)
-    {
-        if (!m_finished) {
-            finish(m_context.fail(error));
-        }
-    }
-    void finish(int code)
-    {
-        if (!m_finished) {
-            m_finished = true;
-            m_code = code;
-            m_session->abort();
-            m_loop.quit();
-        }
-    }
-
-private:
-    CliContext &m_context;
-    std::unique_ptr<FtpSession> m_session;
-    QEventLoop m_loop;
-    int m_code = 0;
-    bool m_finished = false;
-};
+    FtpSession::Options options;
+    options.connection = context.connectionSettings();
+    options.credentials = {context.url().user, context.password()};
+    return options;
+}
 
 int list(CliContext &context, const QString &path)
 {
-    FtpRun run(context);
+    FtpRun run(context, sessionOptions(context));
     return run.run([path](FtpRun &r) {
-        auto *op = new FtpListOperation(r.session(), path, r.session());
+        auto *op = new FtpListOperation(&r.session(), path, &r.session());
         QObject::connect(op, &FtpListOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
         QObject::connect(op, &FtpListOperation::succeeded, op, [&r, op] {
             QJsonArray records;
@@ -145,9 +97,9 @@ int get(CliContext &context, const QString &remote, QString local, bool resume)
     if (local.isEmpty() || local == QLatin1String(".") || local == QLatin1String("..")) {
         return context.fail(ExitCode::Usage, QStringLiteral("name the local file for %1").arg(remote));
     }
-    FtpRun run(context);
+    FtpRun run(context, sessionOptions(context));
     return run.run([remote, local, resume](FtpRun &r) {
-        auto *op = new FtpGetOperation(r.session(), remote, local, resume, r.session());
+        auto *op = new FtpGetOperation(&r.session(), remote, local, resume, &r.session());
         QObject::connect(op, &FtpGetOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
         QObject::connect(op, &FtpGetOperation::succeeded, op, [&r] { r.done(); });
         op->start();
@@ -163,10 +115,10 @@ int put(CliContext &context, const QString &local, QString remote, bool resume)
     if (remote.isEmpty()) {
         remote = QFileInfo(local).fileName();
     }
-    FtpRun run(context);
+    FtpRun run(context, sessionOptions(context));
     return run.run([local, remote, resume](FtpRun &r) {
         auto startUpload = [&r, local, remote](qint64 offset) {
-            auto *op = new FtpPutOperation(r.session(), local, remote, offset, r.session());
+            auto *op = new FtpPutOperation(&r.session(), local, remote, offset, &r.session());
             QObject::connect(op, &FtpPutOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
             QObject::connect(op, &FtpPutOperation::succeeded, op, [&r] { r.done(); });
             op->start();
@@ -176,7 +128,7 @@ int put(CliContext &context, const QString &local, QString remote, bool resume)
             return;
         }
         // Resume: continue after what the server already has (SIZE, RFC 3659 §4).
-        r.session()->command("SIZE " + remote.toUtf8(), [startUpload, local](const FtpReply &reply) {
+        r.session().command("SIZE " + remote.toUtf8(), [startUpload, local](const FtpReply &reply) {
             const qint64 have = reply.code == 213 ? reply.text().toLongLong() : 0;
             startUpload(have > 0 && have <= QFileInfo(local).size() ? have : 0);
         });
@@ -185,9 +137,9 @@ int put(CliContext &context, const QString &local, QString remote, bool resume)
 
 int simple(CliContext &context, const QList<QByteArray> &steps, const std::function<void(CliContext &, const FtpReply &)> &print)
 {
-    FtpRun run(context);
+    FtpRun run(context, sessionOptions(context));
     return run.run([steps, print](FtpRun &r) {
-        auto *op = new FtpCommandOperation(r.session(), steps, r.session());
+        auto *op = new FtpCommandOperation(&r.session(), steps, &r.session());
         QObject::connect(op, &FtpCommandOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
         QObject::connect(op, &FtpCommandOperation::succeeded, op, [&r, print](const FtpReply &reply) {
             if (print) {

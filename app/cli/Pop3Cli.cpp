@@ -1,12 +1,13 @@
 #include "app/cli/Pop3Cli.h"
 
+#include "app/cli/SessionRun.h"
+
 #include "protocols/pop3/Pop3Fetcher.h"
 #include "protocols/pop3/Pop3Listing.h"
 #include "protocols/pop3/Pop3Session.h"
 #include "protocols/pop3/RetrCommand.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QSaveFile>
 
@@ -27,71 +28,15 @@ QString pop3Usage()
 
 namespace {
 
-// Runs one POP3 command: log in, do `work` (which calls done() when it has printed
-// its result), QUIT, and return the exit code.
-class Pop3Run
+using Pop3Run = SessionRun<Pop3Session>;
+
+Pop3Session::Options sessionOptions(const CliContext &context, bool allowApop)
 {
-public:
-    Pop3Run(CliContext &context, bool allowApop)
-        : m_context(context)
-    {
-        Pop3Session::Options options;
-        options.connection = context.connectionSettings();
-        options.credentials = {context.url().user, context.password(), allowApop};
-        m_session = std::make_unique<Pop3Session>(options);
-        // The command line cannot ask a person: an untrusted certificate is refused,
-        // and the error names the --pin that would trust it.
-        QObject::connect(m_session.get(), &Pop3Session::trustQuestion, m_session.get(),
-                         [this](const Net::TrustQuestion &q) {
-                             m_session->connection()->answerTrustQuestion(q.id, Net::TrustAnswer::Cancel);
-                         });
-        QObject::connect(m_session.get(), &Pop3Session::failed, m_session.get(),
-                         [this](const OperationError &e) { finishWithError(e); });
-        QObject::connect(m_session.get(), &Pop3Session::finished, m_session.get(), [this] { finish(m_code); });
-    }
-
-    int run(const std::function<void(Pop3Run &)> &work)
-    {
-        QObject::connect(m_session.get(), &Pop3Session::loggedIn, m_session.get(), [this, work] { work(*this); });
-        m_session->open();
-        m_loop.exec();
-        return m_code;
-    }
-
-    Pop3Session &session() { return *m_session; }
-    CliContext &context() { return m_context; }
-
-    // The work is done: QUIT and exit with `code`.
-    void done(int code = 0)
-    {
-        m_code = code;
-        m_session->quit();
-    }
-    // Report the first error only (one line on stderr), then stop.
-    void finishWithError(const OperationError &error)
-    {
-        if (!m_finished) {
-            finish(m_context.fail(error));
-        }
-    }
-    // Stop at once, without QUIT.
-    void finish(int code)
-    {
-        if (!m_finished) {
-            m_finished = true;
-            m_code = code;
-            m_session->abort();
-            m_loop.quit();
-        }
-    }
-
-private:
-    CliContext &m_context;
-    std::unique_ptr<Pop3Session> m_session;
-    QEventLoop m_loop;
-    int m_code = 0;
-    bool m_finished = false;
-};
+    Pop3Session::Options options;
+    options.connection = context.connectionSettings();
+    options.credentials = {context.url().user, context.password(), allowApop};
+    return options;
+}
 
 bool parseNumber(const QString &text, int *number)
 {
@@ -111,7 +56,7 @@ int refusedOrMissing(CliContext &context, const Pop3Status &status, const QStrin
 
 int stat(CliContext &context)
 {
-    Pop3Run run(context, false);
+    Pop3Run run(context, sessionOptions(context, false));
     return run.run([](Pop3Run &r) {
         auto command = std::make_shared<SimpleCommand>("STAT");
         command->onDone = [&r, command] {
@@ -135,7 +80,7 @@ int stat(CliContext &context)
 
 int listing(CliContext &context)
 {
-    Pop3Run run(context, false);
+    Pop3Run run(context, sessionOptions(context, false));
     return run.run([](Pop3Run &r) {
         auto list = std::make_shared<ListingCommand>("LIST");
         auto uidl = std::make_shared<ListingCommand>("UIDL");
@@ -184,7 +129,7 @@ int listing(CliContext &context)
 
 int retrieve(CliContext &context, int number, int topLines, const QString &outputPath)
 {
-    Pop3Run run(context, false);
+    Pop3Run run(context, sessionOptions(context, false));
     // -o writes through QSaveFile: a temporary file renamed into place only when the
     // message arrived whole. Without -o, bytes go to stdout as they come.
     auto file = std::make_shared<QSaveFile>(outputPath);
@@ -253,7 +198,7 @@ int fetch(CliContext &context, QStringList args)
     }
     QElapsedTimer timer;
     timer.start();
-    Pop3Run run(context, apop);
+    Pop3Run run(context, sessionOptions(context, apop));
     std::unique_ptr<Pop3Fetcher> fetcher;
     return run.run([&](Pop3Run &r) {
         fetcher = std::make_unique<Pop3Fetcher>(&r.session(), maildir, r.context().account(), policy);

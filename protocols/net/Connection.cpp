@@ -405,11 +405,7 @@ void Connection::close()
         return;
     }
     const bool wasReady = m_state == State::Ready;
-    m_finished = true;
-    m_state = State::Closed;
-    m_connectTimer->stop();
-    m_responseTimer->stop();
-    m_idleTimer->stop();
+    enterClosed();
     note(QStringLiteral("closing"));
     if (wasReady) {
         m_socket->disconnectFromHost(); // writes what is queued, then closes
@@ -426,11 +422,7 @@ void Connection::abort()
     if (m_finished) {
         return;
     }
-    m_finished = true;
-    m_state = State::Closed;
-    m_connectTimer->stop();
-    m_responseTimer->stop();
-    m_idleTimer->stop();
+    enterClosed();
     note(QStringLiteral("aborted"));
     m_socket->abort();
     emitLater([this] { Q_EMIT closed(); });
@@ -441,14 +433,19 @@ void Connection::fail(NetError::Kind kind, const QString &message)
     if (m_finished) {
         return;
     }
+    enterClosed();
+    note(QStringLiteral("failed: %1").arg(message));
+    m_socket->abort();
+    emitLater([this, error = NetError{kind, message}] { Q_EMIT failed(error); });
+}
+
+void Connection::enterClosed()
+{
     m_finished = true;
     m_state = State::Closed;
     m_connectTimer->stop();
     m_responseTimer->stop();
     m_idleTimer->stop();
-    note(QStringLiteral("failed: %1").arg(message));
-    m_socket->abort();
-    emitLater([this, error = NetError{kind, message}] { Q_EMIT failed(error); });
 }
 
 void Connection::emitLater(std::function<void()> emitter)

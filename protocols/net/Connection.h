@@ -90,6 +90,7 @@ private:
     void restartIdleTimer();
     void note(const QString &text);
     void emitLater(std::function<void()> emitter);
+    void enterClosed();
     bool mayWrite(Secrecy secrecy);
 
     ConnectionSettings m_settings;
