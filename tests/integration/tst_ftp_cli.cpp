@@ -1,6 +1,6 @@
 // `satchel-cli ftp` against two different real servers: vsftpd (explicit FTPS with
 // require_ssl_reuse: every data connection must resume the control TLS session; LIST
-// only) and pyftpdlib (MLSD; plain and explicit FTPS). Every command, with names that
+// only) and pyftpdlib (MLSD; plain, explicit FTPS and implicit FTPS). Every command, with names that
 // have spaces and non-ASCII letters; resume of an interrupted get and put; errors.
 #include "tests/common/CliRunner.h"
 #include "tests/common/TestServerEnv.h"
@@ -76,6 +76,11 @@ void TestFtpCli::addTargets()
                      {QStringLiteral("--ca-file"), m_mlsd->value(QStringLiteral("MLSDFTP_CA"))},
                      m_mlsd->value(QStringLiteral("MLSDFTP_PASSWORD"))}
         << QStringLiteral("mt");
+    QTest::newRow("pyftpdlib, implicit FTPS, MLSD")
+        << FtpTarget{QStringLiteral("ftps://%1@127.0.0.1:%2").arg(m_mlsd->value(QStringLiteral("MLSDFTP_USER")), m_mlsd->value(QStringLiteral("MLSDFTP_IMPLICIT_PORT"))),
+                     {QStringLiteral("--ca-file"), m_mlsd->value(QStringLiteral("MLSDFTP_CA"))},
+                     m_mlsd->value(QStringLiteral("MLSDFTP_PASSWORD"))}
+        << QStringLiteral("mi");
     QTest::newRow("pyftpdlib, plain by choice, MLSD")
         << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_mlsd->value(QStringLiteral("MLSDFTP_USER")), m_mlsd->value(QStringLiteral("MLSDFTP_PLAIN_PORT"))),
                      {QStringLiteral("--insecure-plain")},

@@ -127,3 +127,18 @@ stop_pids() {
   done
   rm -f "$pidfile"
 }
+
+# stop_server RUNDIR NAME STATE_VARIABLE: stops the PIDs recorded in RUNDIR, removes the
+# state directory named in RUNDIR/env by STATE_VARIABLE, and the env file.
+stop_server() {
+  local rundir=$1 name=$2 statevar=$3
+  [[ -f "$rundir/pids" ]] || return 0
+  stop_pids "$rundir/pids"
+  if [[ -f "$rundir/env" ]]; then
+    local state
+    state=$(sed -n "s/^$statevar=//p" "$rundir/env")
+    [[ -n "$state" && "$state" == "${TMPDIR:-/tmp}"/satchel-* ]] && rm -rf "$state"
+    rm -f "$rundir/env"
+  fi
+  echo "$name: stopped"
+}

@@ -72,15 +72,7 @@ ENV
 }
 
 stop() {
-  [[ -f "$rundir/pids" ]] || return 0
-  stop_pids "$rundir/pids"
-  if [[ -f "$rundir/env" ]]; then
-    # shellcheck disable=SC1091
-    source "$rundir/env"
-    rm -rf "$VSFTPD_STATE"
-    rm -f "$rundir/env"
-  fi
-  echo "vsftpd: stopped"
+  stop_server "$rundir" vsftpd VSFTPD_STATE
 }
 
 case "$cmd" in
