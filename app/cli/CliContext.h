@@ -29,6 +29,9 @@ public:
     const QString &password() const { return m_password; }
     const Net::ConnectionSettings &connectionSettings() const { return m_settings; }
     QString account() const;
+    // FTP: data connections in active mode (--active).
+    void setActiveMode(bool on) { m_activeMode = on; }
+    bool activeMode() const { return m_activeMode; }
 
     // Output: human text, or with --json one JSON document / JSON lines on stdout.
     void printLine(const QString &text) const;
@@ -46,6 +49,7 @@ private:
     ServerUrl m_url;
     QString m_password;
     Net::ConnectionSettings m_settings;
+    bool m_activeMode = false;
 };
 
 } // namespace Satchel::Cli

@@ -22,7 +22,8 @@ QString ftpUsage()
         "  satchel-cli ftp URL ls [PATH]\n"
         "  satchel-cli ftp URL get REMOTE [LOCAL] [--resume]\n"
         "  satchel-cli ftp URL put LOCAL [REMOTE] [--resume]\n"
-        "  satchel-cli ftp URL mkdir PATH | rmdir PATH | rm PATH | mv FROM TO | size PATH | mtime PATH\n");
+        "  satchel-cli ftp URL mkdir PATH | rmdir PATH | rm PATH | mv FROM TO | size PATH | mtime PATH\n"
+        "  any of them with --active: the server connects to us for data (EPRT/PORT)\n");
 }
 
 namespace {
@@ -49,6 +50,7 @@ FtpSession::Options sessionOptions(const CliContext &context)
     FtpSession::Options options;
     options.connection = context.connectionSettings();
     options.credentials = {context.url().user, context.password()};
+    options.activeMode = context.activeMode();
     return options;
 }
 
@@ -160,7 +162,8 @@ int runFtp(CliContext &context, QStringList args)
     }
     const QString command = args.takeFirst();
     const bool resume = takeFlag(args, QStringLiteral("--resume"));
-    for (const QString &unsupported : {QStringLiteral("-r"), QStringLiteral("--parallel"), QStringLiteral("--active")}) {
+    context.setActiveMode(takeFlag(args, QStringLiteral("--active")));
+    for (const QString &unsupported : {QStringLiteral("-r"), QStringLiteral("--parallel")}) {
         if (args.contains(unsupported)) {
             return context.fail(ExitCode::Usage, QStringLiteral("%1 is not available in this build yet").arg(unsupported));
         }

@@ -4,6 +4,7 @@
 
 #include <QRegularExpression>
 #include <QSslSocket>
+#include <QTcpServer>
 #include <QTimer>
 
 #include <sys/socket.h>
@@ -55,8 +56,28 @@ FtpDataChannel::FtpDataChannel(FtpSession *session, QObject *parent)
 
 FtpDataChannel::~FtpDataChannel() = default;
 
+namespace {
+
+// A listener for the one incoming data connection of active mode. It hands over the
+// descriptor so the connection can become a QSslSocket (the client is the TLS client
+// even when the server connected, RFC 4217 §7).
+class ActiveListener : public QTcpServer
+{
+public:
+    std::function<void(qintptr)> onIncoming;
+
+protected:
+    void incomingConnection(qintptr descriptor) override { onIncoming(descriptor); }
+};
+
+} // namespace
+
 void FtpDataChannel::open()
 {
+    if (m_session->options().activeMode) {
+        openActive();
+        return;
+    }
     m_session->command("EPSV", [this](const FtpReply &epsv) {
         const quint16 port = epsv.code == 229 ? epsvPort(epsv.text()) : 0;
         if (port) {
@@ -75,9 +96,72 @@ void FtpDataChannel::open()
     });
 }
 
+void FtpDataChannel::openActive()
+{
+    auto *listener = new ActiveListener;
+    listener->setParent(this);
+    m_listener = listener;
+    const QHostAddress local = m_session->connection()->socket()->localAddress();
+    if (!m_listener->listen(local, 0)) {
+        fail(OperationError::Kind::LocalIo, QStringLiteral("cannot listen for the data connection: %1").arg(m_listener->errorString()));
+        return;
+    }
+    listener->onIncoming = [this](qintptr descriptor) {
+        auto *socket = new QSslSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        m_listener->close(); // one connection per transfer
+        // Only the server we talk to may connect: anyone else could feed us a file.
+        if (!socket->peerAddress().isEqual(m_session->peerAddress(), QHostAddress::TolerantConversion)) {
+            const QString intruder = socket->peerAddress().toString();
+            socket->abort();
+            fail(OperationError::Kind::Protocol, QStringLiteral("the data connection came from %1, not from the server %2")
+                                                     .arg(intruder, m_session->peerAddress().toString()));
+            return;
+        }
+        m_socket = socket;
+        setUpSocket();
+        onSocketUp();
+    };
+    m_watchdog->start(m_session->options().connection.connectTimeout);
+    const quint16 port = m_listener->serverPort();
+    const bool v6 = local.protocol() == QAbstractSocket::IPv6Protocol;
+    // RFC 2428 §2: EPRT |1|addr|port| (|2| for IPv6); RFC 959 §4.1.2 PORT h1,..,p2 else.
+    const QByteArray eprt = "EPRT |" + QByteArray(v6 ? "2" : "1") + '|' + local.toString().toLatin1() + '|'
+        + QByteArray::number(port) + '|';
+    m_session->command(eprt, [this, local, port, v6](const FtpReply &reply) {
+        if (reply.isPositive()) {
+            Q_EMIT connected(); // the transfer command goes now; the server connects after it
+            return;
+        }
+        if (v6) {
+            fail(OperationError::Kind::Refused, QStringLiteral("the server refused EPRT: %1 %2").arg(reply.code).arg(reply.text()));
+            return;
+        }
+        QByteArray portLine = "PORT " + local.toString().toLatin1().replace('.', ',') + ',' + QByteArray::number(port / 256) + ','
+            + QByteArray::number(port % 256);
+        m_session->command(portLine, [this](const FtpReply &portReply) {
+            if (!portReply.isPositive()) {
+                fail(OperationError::Kind::Refused, QStringLiteral("the server refused active mode (PORT): %1 %2")
+                                                        .arg(portReply.code)
+                                                        .arg(portReply.text()));
+                return;
+            }
+            Q_EMIT connected();
+        });
+    });
+}
+
 void FtpDataChannel::connectTo(quint16 port)
 {
     m_socket = new QSslSocket(this);
+    setUpSocket();
+    // RFC 2577 §3: never the address from the reply, always the control connection's peer.
+    m_watchdog->start(m_session->options().connection.connectTimeout);
+    m_socket->connectToHost(m_session->peerAddress(), port);
+}
+
+void FtpDataChannel::setUpSocket()
+{
     m_socket->setReadBufferSize(kReadBuffer);
     connect(m_socket, &QSslSocket::connected, this, &FtpDataChannel::onConnected);
     connect(m_socket, &QSslSocket::encrypted, this, &FtpDataChannel::onEncrypted);
@@ -92,6 +176,15 @@ void FtpDataChannel::connectTo(quint16 port)
         }
     });
     connect(m_socket, &QSslSocket::disconnected, this, &FtpDataChannel::finishEof);
+    // Queued: the signal comes from inside Qt's SSL_read, where closing would pull
+    // the TLS state out from under it.
+    connect(
+        m_socket, &QSslSocket::newSessionTicketReceived, this,
+        [this] {
+            m_ticketSeen = true;
+            pumpUpload();
+        },
+        Qt::QueuedConnection);
     connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (!m_wasConnected) {
             // Closed or reset before it was ever up: no transfer can have happened.
@@ -109,19 +202,20 @@ void FtpDataChannel::connectTo(quint16 port)
         fail(error == QAbstractSocket::SslHandshakeFailedError ? OperationError::Kind::Tls : OperationError::Kind::Network,
              QStringLiteral("data connection: %1").arg(m_socket->errorString()));
     });
-    // RFC 2577 §3: never the address from the reply, always the control connection's peer.
-    m_watchdog->start(m_session->options().connection.connectTimeout);
-    m_socket->connectToHost(m_session->peerAddress(), port);
 }
 
 void FtpDataChannel::onConnected()
 {
+    Q_EMIT connected();
+    if (!m_failed) {
+        onSocketUp();
+    }
+}
+
+void FtpDataChannel::onSocketUp()
+{
     m_wasConnected = true;
     m_watchdog->start(m_session->options().connection.responseTimeout);
-    Q_EMIT connected();
-    if (m_failed) {
-        return;
-    }
     if (!m_session->dataProtected()) {
         Q_EMIT ready();
         return;
@@ -195,6 +289,19 @@ void FtpDataChannel::pumpUpload()
     // The end of the file is the end of the connection (RFC 959 §3.3, stream mode):
     // close only once every byte has left, so the server never sees a short file.
     if (m_uploadDone && !m_closing && m_socket->bytesToWrite() == 0 && m_socket->encryptedBytesToWrite() == 0) {
+        // TLS 1.3 servers send session tickets after the handshake; closing before
+        // they arrive resets the connection under the server (see discardUnreadInput).
+        // Wait for one, briefly, before ending the upload.
+        if (m_socket->isEncrypted() && m_socket->sessionProtocol() == QSsl::TlsV1_3 && !m_ticketSeen) {
+            if (!m_waitingForTicket) {
+                m_waitingForTicket = true;
+                QTimer::singleShot(2000, this, [this] {
+                    m_ticketSeen = true;
+                    pumpUpload();
+                });
+            }
+            return;
+        }
         m_closing = true;
         discardUnreadInput();
         m_socket->disconnectFromHost(); // close_notify, then the end of the connection

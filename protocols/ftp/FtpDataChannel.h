@@ -9,16 +9,19 @@
 
 class QIODevice;
 class QSslSocket;
+class QTcpServer;
 class QTimer;
 
 namespace Satchel::Ftp {
 
 class FtpSession;
 
-// One FTP data connection, passive (RFC 2428 EPSV, else RFC 959 PASV):
+// One FTP data connection, passive (RFC 2428 EPSV, else RFC 959 PASV) or, when the
+// site is set to active mode, active (RFC 2428 EPRT, else RFC 959 PORT):
 //  - it always connects to the control connection's peer address: the address in a
 //    PASV reply is ignored (a hostile server could point it at another host, the
-//    "FTP bounce" of RFC 2577 §3, or at the LAN behind a NAT);
+//    "FTP bounce" of RFC 2577 §3, or at the LAN behind a NAT); in active mode only a
+//    connection from that same peer address is accepted;
 //  - when data is protected (PROT P), TLS resumes the control connection's session
 //    (RFC 4217 §10.2; vsftpd's require_ssl_reuse), and the peer certificate must be
 //    the one accepted on the control connection, since a resumed session is not
@@ -56,8 +59,11 @@ Q_SIGNALS:
     void failed(const Satchel::OperationError &error);
 
 private:
+    void openActive();
     void connectTo(quint16 port);
     void onConnected();
+    void onSocketUp();
+    void setUpSocket();
     void onEncrypted();
     void drain();
     void pumpUpload();
@@ -67,6 +73,7 @@ private:
 
     FtpSession *m_session;
     QSslSocket *m_socket = nullptr;
+    QTcpServer *m_listener = nullptr;
     QTimer *m_watchdog;
     Sink m_sink;
     QPointer<QIODevice> m_source;
@@ -77,6 +84,8 @@ private:
     bool m_uploadDone = false;
     bool m_wasConnected = false;
     bool m_closing = false;
+    bool m_ticketSeen = false;
+    bool m_waitingForTicket = false;
 };
 
 // The port of an EPSV reply "229 ... (|||port|)" (RFC 2428 §3) or a PASV reply

@@ -33,6 +33,8 @@ public:
     struct Options {
         Net::ConnectionSettings connection;
         FtpCredentials credentials;
+        // Active mode (RFC 2428 EPRT, else RFC 959 PORT): the server connects to us.
+        bool activeMode = false;
     };
     using ReplyHandler = std::function<void(const FtpReply &reply)>;
 

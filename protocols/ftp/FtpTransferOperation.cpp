@@ -39,6 +39,7 @@ void FtpTransferOperation::start()
     m_channel = new FtpDataChannel(m_session, this);
     connect(m_channel, &FtpDataChannel::connected, this, &FtpTransferOperation::onDataConnected);
     connect(m_channel, &FtpDataChannel::ready, this, [this] {
+        m_dataReady = true;
         if (m_state == State::Commanded) {
             prepareData(m_channel);
         }
@@ -80,6 +81,11 @@ void FtpTransferOperation::onDataConnected()
                 transferStarted();
             }
         });
+    // In active mode some servers (pyftpdlib) connect as soon as EPRT is accepted,
+    // before the command: the data side may already be ready.
+    if (m_dataReady) {
+        prepareData(m_channel);
+    }
 }
 
 void FtpTransferOperation::maybeComplete()

@@ -62,6 +62,7 @@ private:
     State m_state = State::Idle;
     bool m_replyOk = false;
     bool m_dataEnded = false;
+    bool m_dataReady = false;
 };
 
 } // namespace Satchel::Ftp

@@ -20,6 +20,7 @@ struct FtpTarget {
     QString url;
     QStringList globals; // --ca-file, --insecure-plain
     QString password;
+    QStringList commandOptions = {}; // --active
 };
 Q_DECLARE_METATYPE(FtpTarget)
 
@@ -81,6 +82,19 @@ void TestFtpCli::addTargets()
                      {QStringLiteral("--ca-file"), m_mlsd->value(QStringLiteral("MLSDFTP_CA"))},
                      m_mlsd->value(QStringLiteral("MLSDFTP_PASSWORD"))}
         << QStringLiteral("mi");
+    QTest::newRow("vsftpd, AUTH TLS, active mode")
+        << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_vsftpd->value(QStringLiteral("VSFTPD_USER")), m_vsftpd->value(QStringLiteral("VSFTPD_PORT"))),
+                     {QStringLiteral("--ca-file"), m_vsftpd->value(QStringLiteral("VSFTPD_CA"))},
+                     m_vsftpd->value(QStringLiteral("VSFTPD_PASSWORD")),
+                     {QStringLiteral("--active")}}
+        << QStringLiteral("va");
+    // pyftpdlib cannot do active mode with TLS (curl fails the same way), so plain here.
+    QTest::newRow("pyftpdlib, plain by choice, active mode")
+        << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_mlsd->value(QStringLiteral("MLSDFTP_USER")), m_mlsd->value(QStringLiteral("MLSDFTP_PLAIN_PORT"))),
+                     {QStringLiteral("--insecure-plain")},
+                     m_mlsd->value(QStringLiteral("MLSDFTP_PASSWORD")),
+                     {QStringLiteral("--active")}}
+        << QStringLiteral("ma");
     QTest::newRow("pyftpdlib, plain by choice, MLSD")
         << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_mlsd->value(QStringLiteral("MLSDFTP_USER")), m_mlsd->value(QStringLiteral("MLSDFTP_PLAIN_PORT"))),
                      {QStringLiteral("--insecure-plain")},
@@ -93,7 +107,7 @@ CliResult TestFtpCli::run(const FtpTarget &t, const QStringList &args)
     CliRunner runner;
     runner.setPassword(t.password);
     QStringList all = t.globals;
-    all << QStringLiteral("ftp") << t.url << args;
+    all << QStringLiteral("ftp") << t.url << args << t.commandOptions;
     return runner.run(all);
 }
 
@@ -122,7 +136,8 @@ void TestFtpCli::everyCommand()
     CliRunner runner;
     runner.setPassword(target.password);
     const CliResult ls = runner.run(target.globals
-                                    + QStringList{QStringLiteral("--json"), QStringLiteral("ftp"), target.url, QStringLiteral("ls"), dir});
+                                    + QStringList{QStringLiteral("--json"), QStringLiteral("ftp"), target.url, QStringLiteral("ls"), dir}
+                                    + target.commandOptions);
     QVERIFY2(ls.exitCode == 0, ls.err.constData());
     const QJsonArray entries = ls.json().array();
     QCOMPARE(entries.size(), 1);

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void brokenTransferLeavesNoFile_data();
     void brokenTransferLeavesNoFile();
     void stalledServerTimesOut();
+    void activeModeAcceptsOnlyTheServer();
 
 private:
     std::unique_ptr<FtpSession> session(FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout = 10s);
@@ -279,6 +280,42 @@ void TestFtpSession::stalledServerTimesOut()
     QVERIFY(outcome.error.has_value());
     QCOMPARE(outcome.error->kind, OperationError::Kind::Network);
     QCOMPARE(outcome.error->message, QStringLiteral("127.0.0.1:%1 did not answer within 0.3 s").arg(server.serverPort()));
+}
+
+void TestFtpSession::activeModeAcceptsOnlyTheServer()
+{
+    // Active mode: we listen, the server is told where (EPRT), and only a connection
+    // from the control connection's peer is taken. Here 127.0.0.2 connects first.
+    FakeServer server(QString::fromLatin1(kPlainLogin)
+                      + QStringLiteral("C~ ^EPRT \\|1\\|127\\.0\\.0\\.1\\|\\d+\\|$\nS: 200 EPRT ok\nC: MLSD\nS: 150 opening\nSTALL"));
+    FtpSession::Options options;
+    options.connection.host = QStringLiteral("127.0.0.1");
+    options.connection.port = server.start();
+    options.connection.policy = Net::TlsPolicy::Plain;
+    options.credentials = {QStringLiteral("bob"), QStringLiteral("pw")};
+    options.activeMode = true;
+    FtpSession s(options);
+    QVERIFY(login(s).loggedIn);
+    FtpListOperation list(&s, QString());
+    std::optional<OperationError> error;
+    connect(&list, &FtpListOperation::failed, this, [&](const OperationError &e) { error = e; });
+    list.start();
+    QTRY_VERIFY_WITH_TIMEOUT(server.received().contains("MLSD"), 10000);
+    QVERIFY2(server.errors().isEmpty(), qPrintable(server.errors().join(QLatin1Char('\n'))));
+    QByteArray eprt;
+    for (const QByteArray &line : server.received()) {
+        if (line.startsWith("EPRT")) {
+            eprt = line;
+        }
+    }
+    const quint16 port = eprt.split('|').value(3).toUShort();
+    QVERIFY(port != 0);
+    QTcpSocket intruder;
+    QVERIFY(intruder.bind(QHostAddress(QStringLiteral("127.0.0.2")), 0));
+    intruder.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 10000);
+    QCOMPARE(error->kind, OperationError::Kind::Protocol);
+    QCOMPARE(error->message, QStringLiteral("the data connection came from 127.0.0.2, not from the server 127.0.0.1"));
 }
 
 QTEST_GUILESS_MAIN(TestFtpSession)
