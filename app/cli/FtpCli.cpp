@@ -7,6 +7,11 @@
 #include "protocols/ftp/FtpListOperation.h"
 #include "protocols/ftp/FtpPutOperation.h"
 #include "protocols/ftp/FtpSession.h"
+#include "protocols/ftp/FtpTreeListOperation.h"
+#include "protocols/ftp/TransferQueue.h"
+
+#include <QDir>
+#include <QDirIterator>
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -20,8 +25,8 @@ QString ftpUsage()
     return QStringLiteral(
         "FTP (ftps://user@host[:port] implicit TLS, ftp://... AUTH TLS required):\n"
         "  satchel-cli ftp URL ls [PATH]\n"
-        "  satchel-cli ftp URL get REMOTE [LOCAL] [--resume]\n"
-        "  satchel-cli ftp URL put LOCAL [REMOTE] [--resume]\n"
+        "  satchel-cli ftp URL get REMOTE [LOCAL] [--resume] | get -r REMOTE_DIR [LOCAL_DIR] [--parallel N]\n"
+        "  satchel-cli ftp URL put LOCAL [REMOTE] [--resume] | put -r LOCAL_DIR [REMOTE_DIR] [--parallel N]\n"
         "  satchel-cli ftp URL mkdir PATH | rmdir PATH | rm PATH | mv FROM TO | size PATH | mtime PATH\n"
         "  any of them with --active: the server connects to us for data (EPRT/PORT)\n");
 }
@@ -137,6 +142,142 @@ int put(CliContext &context, const QString &local, QString remote, bool resume)
     });
 }
 
+// Runs the transfers on `parallel` connections and reports: exit 0 when every item is
+// done, else the first failure's code and words.
+int runQueue(CliContext &context, const QList<TransferItem> &items, int parallel)
+{
+    if (items.isEmpty()) {
+        return 0;
+    }
+    TransferQueue queue(sessionOptions(context), parallel);
+    QEventLoop loop;
+    QObject::connect(&queue, &TransferQueue::allDone, &loop, &QEventLoop::quit);
+    for (const TransferItem &item : items) {
+        queue.add(item);
+    }
+    loop.exec();
+    int done = 0;
+    std::optional<TransferItem> firstFailure;
+    for (const TransferItem &item : queue.items()) {
+        if (item.state == TransferItem::State::Done) {
+            ++done;
+        } else if (!firstFailure) {
+            firstFailure = item;
+        }
+    }
+    const int failed = static_cast<int>(items.size()) - done;
+    if (context.options().json) {
+        context.printJson(QJsonObject{{QStringLiteral("done"), done},
+                                      {QStringLiteral("failed"), failed},
+                                      {QStringLiteral("connections"), queue.connectionsOpened()}});
+    } else if (!context.options().quiet) {
+        context.printLine(QStringLiteral("%1 transferred, %2 failed, on %3 connections").arg(done).arg(failed).arg(queue.connectionsOpened()));
+    }
+    if (firstFailure) {
+        return context.fail({firstFailure->errorKind,
+                             QStringLiteral("%1 of %2 transfers failed; first: %3: %4")
+                                 .arg(failed)
+                                 .arg(items.size())
+                                 .arg(firstFailure->direction == TransferItem::Direction::Download ? firstFailure->remotePath
+                                                                                                  : firstFailure->localPath,
+                                      firstFailure->error)});
+    }
+    return 0;
+}
+
+int getTree(CliContext &context, const QString &remote, QString local, int parallel)
+{
+    if (local.isEmpty()) {
+        local = remote.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
+    }
+    if (local.isEmpty()) {
+        return context.fail(ExitCode::Usage, QStringLiteral("name the local folder for %1").arg(remote));
+    }
+    QList<FtpTreeListOperation::Entry> tree;
+    FtpRun run(context, sessionOptions(context));
+    const int listed = run.run([&tree, remote](FtpRun &r) {
+        auto *op = new FtpTreeListOperation(&r.session(), remote, &r.session());
+        QObject::connect(op, &FtpTreeListOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
+        QObject::connect(op, &FtpTreeListOperation::succeeded, op, [&r, &tree, op] {
+            tree = op->entries();
+            r.done();
+        });
+        op->start();
+    });
+    if (listed != 0) {
+        return listed;
+    }
+    if (!QDir().mkpath(local)) {
+        return context.fail(ExitCode::LocalIo, QStringLiteral("cannot create %1").arg(local));
+    }
+    QList<TransferItem> items;
+    for (const auto &[relative, entry] : std::as_const(tree)) {
+        const QString target = QDir(local).filePath(relative);
+        if (entry.type == DirectoryEntry::Type::Directory) {
+            if (!QDir().mkpath(target)) {
+                return context.fail(ExitCode::LocalIo, QStringLiteral("cannot create %1").arg(target));
+            }
+            continue;
+        }
+        TransferItem item;
+        item.direction = TransferItem::Direction::Download;
+        item.remotePath = remote + QLatin1Char('/') + relative;
+        item.localPath = target;
+        item.size = entry.size;
+        items.append(item);
+    }
+    return runQueue(context, items, parallel);
+}
+
+int putTree(CliContext &context, const QString &local, QString remote, int parallel)
+{
+    const QFileInfo root(local);
+    if (!root.isDir()) {
+        return context.fail(root.exists() ? ExitCode::Usage : ExitCode::NotFound, QStringLiteral("%1 is not a folder").arg(local));
+    }
+    if (remote.isEmpty()) {
+        remote = root.fileName();
+    }
+    QStringList dirs{QString()};
+    QList<TransferItem> items;
+    // Symbolic links are not followed: a link out of the tree would upload what was never chosen.
+    QDirIterator it(local, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info(it.next());
+        const QString relative = QDir(root.absoluteFilePath()).relativeFilePath(info.absoluteFilePath());
+        if (info.isDir()) {
+            dirs.append(relative);
+        } else if (info.isFile()) {
+            TransferItem item;
+            item.direction = TransferItem::Direction::Upload;
+            item.localPath = info.filePath();
+            item.remotePath = remote + QLatin1Char('/') + relative;
+            item.size = info.size();
+            items.append(item);
+        }
+    }
+    std::sort(dirs.begin(), dirs.end()); // parents before children
+    FtpRun run(context, sessionOptions(context));
+    const int made = run.run([dirs, remote](FtpRun &r) {
+        // MKD each folder; one that exists answers 550, which is fine here: a missing
+        // parent shows up as the uploads' own errors.
+        for (qsizetype i = 0; i < dirs.size(); ++i) {
+            const QByteArray path = (dirs.at(i).isEmpty() ? remote : remote + QLatin1Char('/') + dirs.at(i)).toUtf8();
+            const bool last = i + 1 == dirs.size();
+            r.session().command("MKD " + path, [&r, last](const FtpReply &) {
+                if (last) {
+                    r.done();
+                }
+            });
+        }
+    });
+    if (made != 0) {
+        return made;
+    }
+    return runQueue(context, items, parallel);
+}
+
 int simple(CliContext &context, const QList<QByteArray> &steps, const std::function<void(CliContext &, const FtpReply &)> &print)
 {
     FtpRun run(context, sessionOptions(context));
@@ -162,13 +303,21 @@ int runFtp(CliContext &context, QStringList args)
     }
     const QString command = args.takeFirst();
     const bool resume = takeFlag(args, QStringLiteral("--resume"));
+    const bool recursive = takeFlag(args, QStringLiteral("-r"));
     context.setActiveMode(takeFlag(args, QStringLiteral("--active")));
-    for (const QString &unsupported : {QStringLiteral("-r"), QStringLiteral("--parallel")}) {
-        if (args.contains(unsupported)) {
-            return context.fail(ExitCode::Usage, QStringLiteral("%1 is not available in this build yet").arg(unsupported));
+    QString error;
+    const QString parallelText = takeOption(args, QStringLiteral("--parallel"), &error);
+    int parallel = 1;
+    if (!parallelText.isEmpty()) {
+        bool ok = false;
+        parallel = parallelText.toInt(&ok);
+        if (!ok || parallel < 1 || parallel > 256) {
+            return context.fail(ExitCode::Usage, QStringLiteral("--parallel takes a number of connections from 1 to 256"));
         }
     }
-    QString error;
+    if (!error.isEmpty()) {
+        return context.fail(ExitCode::Usage, error);
+    }
     ExitCode code = ExitCode::Usage;
     if (!context.loadPassword(&error, &code) || !context.buildConnectionSettings(Net::LogDialect::Ftp, &error, &code)) {
         return context.fail(code, error);
@@ -178,10 +327,10 @@ int runFtp(CliContext &context, QStringList args)
         return list(context, args.value(0));
     }
     if (command == QLatin1String("get") && (args.size() == 1 || args.size() == 2)) {
-        return get(context, args.at(0), args.value(1), resume);
+        return recursive ? getTree(context, args.at(0), args.value(1), parallel) : get(context, args.at(0), args.value(1), resume);
     }
     if (command == QLatin1String("put") && (args.size() == 1 || args.size() == 2)) {
-        return put(context, args.at(0), args.value(1), resume);
+        return recursive ? putTree(context, args.at(0), args.value(1), parallel) : put(context, args.at(0), args.value(1), resume);
     }
     if (args.size() == 1) {
         const QByteArray path = args.at(0).toUtf8();

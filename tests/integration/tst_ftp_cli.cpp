@@ -7,6 +7,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
+#include <QMap>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -34,6 +36,8 @@ private Q_SLOTS:
     void everyCommand();
     void resumeGetAndPut_data();
     void resumeGetAndPut();
+    void recursiveTreesInParallel_data();
+    void recursiveTreesInParallel();
     void errors_data();
     void errors();
 
@@ -213,6 +217,76 @@ void TestFtpCli::resumeGetAndPut()
     QVERIFY(d.readAll() == content);
     QVERIFY(!QFile::exists(local + QStringLiteral(".part")));
     QCOMPARE(run(target, {QStringLiteral("rm"), remote}).exitCode, 0);
+}
+
+static QMap<QString, QByteArray> snapshot(const QString &root)
+{
+    // relative path -> SHA-256 for files, "dir" for folders (empty ones included)
+    QMap<QString, QByteArray> result;
+    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info(it.next());
+        const QString relative = QDir(root).relativeFilePath(info.filePath());
+        if (info.isDir()) {
+            result.insert(relative, "dir");
+        } else {
+            QFile f(info.filePath());
+            result.insert(relative, f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                                               : QByteArray("unreadable"));
+        }
+    }
+    return result;
+}
+
+void TestFtpCli::recursiveTreesInParallel_data()
+{
+    QTest::addColumn<FtpTarget>("target");
+    QTest::addColumn<QString>("tag");
+    QTest::newRow("vsftpd, 12 connections")
+        << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_vsftpd->value(QStringLiteral("VSFTPD_USER")), m_vsftpd->value(QStringLiteral("VSFTPD_PORT"))),
+                     {QStringLiteral("--ca-file"), m_vsftpd->value(QStringLiteral("VSFTPD_CA"))},
+                     m_vsftpd->value(QStringLiteral("VSFTPD_PASSWORD"))}
+        << QStringLiteral("rv");
+    QTest::newRow("pyftpdlib, 12 connections")
+        << FtpTarget{QStringLiteral("ftp://%1@127.0.0.1:%2").arg(m_mlsd->value(QStringLiteral("MLSDFTP_USER")), m_mlsd->value(QStringLiteral("MLSDFTP_TLS_PORT"))),
+                     {QStringLiteral("--ca-file"), m_mlsd->value(QStringLiteral("MLSDFTP_CA"))},
+                     m_mlsd->value(QStringLiteral("MLSDFTP_PASSWORD"))}
+        << QStringLiteral("rm");
+}
+
+void TestFtpCli::recursiveTreesInParallel()
+{
+    QFETCH(FtpTarget, target);
+    QFETCH(QString, tag);
+    // A tree with spaces and non-ASCII names, nested folders and an empty one.
+    const QString source = m_dir.filePath(QStringLiteral("tree-%1").arg(tag));
+    QVERIFY(QDir().mkpath(source + QStringLiteral("/Sub dir/Ünïcode ä")));
+    QVERIFY(QDir().mkpath(source + QStringLiteral("/empty folder")));
+    for (int i = 0; i < 30; ++i) {
+        const QString name = i % 3 == 0 ? QStringLiteral("/Sub dir/Ünïcode ä/f %1.bin") : i % 3 == 1 ? QStringLiteral("/Sub dir/f %1.bin")
+                                                                                                    : QStringLiteral("/f %1.bin");
+        QFile f(source + name.arg(i));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(randomBytes(1000 + i * 997));
+    }
+    const QString remote = QStringLiteral("tree %1").arg(tag);
+    CliResult r;
+    {
+        // --json comes before the protocol word, so the runner is called directly.
+        CliRunner runner;
+        runner.setPassword(target.password);
+        r = runner.run(target.globals + QStringList{QStringLiteral("--json"), QStringLiteral("ftp"), target.url, QStringLiteral("put"),
+                                                    QStringLiteral("-r"), source, remote, QStringLiteral("--parallel"), QStringLiteral("12")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json().object().value(QStringLiteral("done")).toInt(), 30);
+        QCOMPARE(r.json().object().value(QStringLiteral("connections")).toInt(), 12); // more than ten, as asked
+        const QString back = m_dir.filePath(QStringLiteral("back-%1").arg(tag));
+        r = runner.run(target.globals + QStringList{QStringLiteral("--json"), QStringLiteral("ftp"), target.url, QStringLiteral("get"),
+                                                    QStringLiteral("-r"), remote, back, QStringLiteral("--parallel"), QStringLiteral("12")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json().object().value(QStringLiteral("done")).toInt(), 30);
+        QCOMPARE(snapshot(back), snapshot(source));
+    }
 }
 
 void TestFtpCli::errors_data()

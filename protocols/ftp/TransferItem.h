@@ -1,0 +1,33 @@
+#pragma once
+
+#include "protocols/core/OperationError.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace Satchel::Ftp {
+
+// One file to move, as the transfer queue keeps it (and stores it, so a restart
+// continues where it stopped).
+struct TransferItem {
+    enum class Direction { Download, Upload };
+    enum class State { Pending, Running, Paused, Done, Failed, Cancelled };
+
+    qint64 id = 0;
+    Direction direction = Direction::Download;
+    QString localPath;
+    QString remotePath;
+    qint64 size = -1; // -1: unknown
+    qint64 transferred = 0;
+    State state = State::Pending;
+    int priority = 0; // higher first
+    int attempts = 0;
+    QString error;    // in words, for a failed item
+    OperationError::Kind errorKind = OperationError::Kind::Refused;
+
+    bool isFinal() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
+};
+
+} // namespace Satchel::Ftp
+
+Q_DECLARE_METATYPE(Satchel::Ftp::TransferItem)

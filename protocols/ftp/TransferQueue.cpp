@@ -1,0 +1,336 @@
+#include "protocols/ftp/TransferQueue.h"
+
+#include "protocols/ftp/FtpGetOperation.h"
+#include "protocols/ftp/FtpPutOperation.h"
+#include "protocols/store/TransferQueueStore.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace Satchel::Ftp {
+
+struct TransferQueue::Worker {
+    std::unique_ptr<FtpSession> session;
+    bool loggedIn = false;
+    bool dead = false;
+    qint64 itemId = 0; // 0: idle
+    QObject *operation = nullptr;
+};
+
+namespace {
+
+// Transient: worth trying again (RFC 959 §4.2: 4yz is "transient negative"; a broken
+// connection may be back in a moment). Permanent: 5yz, local errors, TLS, login.
+bool isTransient(const OperationError &error)
+{
+    static const QRegularExpression transientReply(QStringLiteral(": 4\\d\\d "));
+    return error.kind == OperationError::Kind::Network
+        || (error.kind == OperationError::Kind::Refused && transientReply.match(error.message).hasMatch());
+}
+
+} // namespace
+
+TransferQueue::TransferQueue(FtpSession::Options sessionOptions, int connections, Store::TransferQueueStore *store,
+                             QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(sessionOptions))
+    , m_connections(std::max(1, connections))
+    , m_store(store)
+{
+}
+
+TransferQueue::~TransferQueue()
+{
+    for (auto &worker : m_workers) {
+        if (worker->session) {
+            worker->session->abort();
+        }
+    }
+}
+
+bool TransferQueue::restore(QString *error)
+{
+    if (!m_store) {
+        return true;
+    }
+    QString readError;
+    const QList<TransferItem> stored = m_store->load(&readError);
+    if (!readError.isEmpty()) {
+        *error = readError;
+        return false;
+    }
+    for (TransferItem item : stored) {
+        if (item.state == TransferItem::State::Running) {
+            item.state = TransferItem::State::Pending; // interrupted by the restart
+        }
+        m_items.insert(item.id, item);
+        m_addedOrder.insert(item.id, ++m_order);
+        m_nextId = std::max(m_nextId, item.id + 1);
+    }
+    m_reportedDone = false;
+    QTimer::singleShot(0, this, &TransferQueue::schedule);
+    return true;
+}
+
+qint64 TransferQueue::add(TransferItem item)
+{
+    item.id = m_nextId++;
+    item.state = TransferItem::State::Pending;
+    m_addedOrder.insert(item.id, ++m_order);
+    m_reportedDone = false;
+    update(item);
+    QTimer::singleShot(0, this, &TransferQueue::schedule);
+    return item.id;
+}
+
+void TransferQueue::pause(qint64 id)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end() || it->isFinal() || it->state == TransferItem::State::Paused) {
+        return;
+    }
+    const bool running = it->state == TransferItem::State::Running;
+    TransferItem item = *it;
+    item.state = TransferItem::State::Paused;
+    update(item);
+    if (running) {
+        // No ABOR dance: the connection goes; a download keeps its .part for resuming.
+        for (auto &worker : m_workers) {
+            if (worker->itemId == id) {
+                worker->itemId = 0;
+                worker->dead = true;
+                worker->session->abort();
+            }
+        }
+        QTimer::singleShot(0, this, &TransferQueue::schedule);
+    }
+}
+
+void TransferQueue::resume(qint64 id)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end() || it->state != TransferItem::State::Paused) {
+        return;
+    }
+    TransferItem item = *it;
+    item.state = TransferItem::State::Pending;
+    item.attempts = 0;
+    m_reportedDone = false;
+    update(item);
+    QTimer::singleShot(0, this, &TransferQueue::schedule);
+}
+
+void TransferQueue::cancel(qint64 id)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end() || it->isFinal()) {
+        return;
+    }
+    const bool running = it->state == TransferItem::State::Running;
+    TransferItem item = *it;
+    item.state = TransferItem::State::Cancelled;
+    update(item);
+    for (auto &worker : m_workers) {
+        if (running && worker->itemId == id) {
+            worker->itemId = 0;
+            worker->dead = true;
+            worker->session->abort();
+        }
+    }
+    if (item.direction == TransferItem::Direction::Download) {
+        QFile::remove(FtpGetOperation::partialPath(item.localPath));
+    }
+    QTimer::singleShot(0, this, &TransferQueue::schedule);
+}
+
+void TransferQueue::setPriority(qint64 id, int priority)
+{
+    auto it = m_items.find(id);
+    if (it != m_items.end()) {
+        TransferItem item = *it;
+        item.priority = priority;
+        update(item);
+    }
+}
+
+bool TransferQueue::isIdle() const
+{
+    return std::all_of(m_items.cbegin(), m_items.cend(),
+                       [](const TransferItem &i) { return i.isFinal() || i.state == TransferItem::State::Paused; });
+}
+
+qint64 TransferQueue::nextPending() const
+{
+    qint64 best = 0;
+    for (const TransferItem &item : m_items) {
+        if (item.state != TransferItem::State::Pending || m_retryAt.value(item.id, 0) > m_clock.elapsed()) {
+            continue;
+        }
+        if (best == 0) {
+            best = item.id;
+            continue;
+        }
+        const TransferItem &b = m_items[best];
+        if (item.priority > b.priority || (item.priority == b.priority && m_addedOrder.value(item.id) < m_addedOrder.value(best))) {
+            best = item.id;
+        }
+    }
+    return best;
+}
+
+TransferQueue::Worker &TransferQueue::newWorker()
+{
+    auto worker = std::make_unique<Worker>();
+    Worker *w = worker.get();
+    w->session = std::make_unique<FtpSession>(m_options);
+    connect(w->session.get(), &FtpSession::loggedIn, this, [this, w] {
+        w->loggedIn = true;
+        schedule();
+    });
+    connect(w->session.get(), &FtpSession::failed, this, [this, w](const OperationError &e) {
+        w->dead = true;
+        if (!w->loggedIn && !isTransient(e)) {
+            // The site cannot be used at all (login, TLS): every waiting item fails with the reason.
+            for (TransferItem item : m_items) {
+                if (item.state == TransferItem::State::Pending) {
+                    item.state = TransferItem::State::Failed;
+                    item.error = e.message;
+                    item.errorKind = e.kind;
+                    update(item);
+                }
+            }
+        }
+        QTimer::singleShot(0, this, &TransferQueue::schedule);
+    });
+    ++m_connectionsOpened;
+    m_workers.push_back(std::move(worker));
+    w->session->open();
+    return *w;
+}
+
+void TransferQueue::schedule()
+{
+    if (!m_clock.isValid()) {
+        m_clock.start();
+    }
+    // Workers whose connection is gone and who hold nothing are dropped here, outside
+    // any of their own signals.
+    std::erase_if(m_workers, [](const std::unique_ptr<Worker> &w) {
+        if (w->dead && w->itemId == 0) {
+            w->session.release()->deleteLater();
+            return true;
+        }
+        return false;
+    });
+    for (auto &worker : m_workers) {
+        if (worker->loggedIn && !worker->dead && worker->itemId == 0) {
+            if (const qint64 id = nextPending()) {
+                startOn(*worker, id);
+            }
+        }
+    }
+    int waiting = 0;
+    qint64 soonest = -1;
+    for (const TransferItem &item : m_items) {
+        if (item.state == TransferItem::State::Pending) {
+            const qint64 at = m_retryAt.value(item.id, 0);
+            if (at <= m_clock.elapsed()) {
+                ++waiting;
+            } else if (soonest < 0 || at < soonest) {
+                soonest = at;
+            }
+        }
+    }
+    const int connecting = static_cast<int>(std::count_if(m_workers.cbegin(), m_workers.cend(), [](const auto &w) {
+        return !w->loggedIn && !w->dead;
+    }));
+    const int alive = static_cast<int>(std::count_if(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return !w->dead; }));
+    for (int more = std::min(waiting - connecting, m_connections - alive); more > 0; --more) {
+        newWorker();
+    }
+    if (soonest >= 0) {
+        QTimer::singleShot(static_cast<int>(soonest - m_clock.elapsed()) + 1, this, &TransferQueue::schedule);
+    }
+    const bool busy = std::any_of(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return w->itemId != 0; });
+    if (!busy && !m_reportedDone && std::all_of(m_items.cbegin(), m_items.cend(), [](const TransferItem &i) { return i.isFinal(); })) {
+        m_reportedDone = true;
+        for (auto &worker : m_workers) {
+            worker->session->quit();
+        }
+        Q_EMIT allDone();
+    }
+}
+
+void TransferQueue::startOn(Worker &worker, qint64 id)
+{
+    TransferItem item = m_items.value(id);
+    item.state = TransferItem::State::Running;
+    ++item.attempts;
+    update(item);
+    worker.itemId = id;
+    Worker *w = &worker;
+    FtpTransferOperation *op = nullptr;
+    if (item.direction == TransferItem::Direction::Download) {
+        // A partial file from an earlier attempt (or before a restart) is continued.
+        op = new FtpGetOperation(w->session.get(), item.remotePath, item.localPath, true, this);
+    } else {
+        op = new FtpPutOperation(w->session.get(), item.localPath, item.remotePath, 0, this);
+    }
+    w->operation = op;
+    connect(op, &FtpTransferOperation::succeeded, this, [this, w, id] { finishItem(*w, id, std::nullopt); });
+    connect(op, &FtpTransferOperation::failed, this, [this, w, id](const OperationError &e) { finishItem(*w, id, e); });
+    connect(op, &FtpTransferOperation::progressed, this, [this, id](qint64 bytes) {
+        auto it = m_items.find(id);
+        if (it != m_items.end()) {
+            it->transferred = bytes;
+        }
+    });
+    op->start();
+}
+
+void TransferQueue::finishItem(Worker &worker, qint64 id, const std::optional<OperationError> &error)
+{
+    if (worker.itemId != id) {
+        return; // paused or cancelled meanwhile; already accounted for
+    }
+    worker.itemId = 0;
+    if (worker.operation) {
+        worker.operation->deleteLater();
+        worker.operation = nullptr;
+    }
+    TransferItem item = m_items.value(id);
+    if (!error) {
+        item.state = TransferItem::State::Done;
+        item.error.clear();
+    } else {
+        if (error->kind == OperationError::Kind::Network) {
+            worker.dead = true; // the connection is gone with it
+        }
+        if (isTransient(*error) && item.attempts < kMaxAttempts) {
+            item.state = TransferItem::State::Pending;
+            item.error = error->message;
+            // Backoff: 1 s, 2 s, 4 s.
+            m_retryAt.insert(id, m_clock.elapsed() + (qint64(1000) << (item.attempts - 1)));
+        } else {
+            item.state = TransferItem::State::Failed;
+            item.error = error->message;
+            item.errorKind = error->kind;
+        }
+    }
+    update(item);
+    QTimer::singleShot(0, this, &TransferQueue::schedule);
+}
+
+void TransferQueue::update(const TransferItem &item)
+{
+    m_items.insert(item.id, item);
+    if (m_store) {
+        QString error;
+        m_store->save(item, &error); // a queue that cannot be saved still runs; the next start redoes it
+    }
+    Q_EMIT itemChanged(item);
+}
+
+} // namespace Satchel::Ftp

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "protocols/core/OperationError.h"
+#include "protocols/ftp/FtpSession.h"
+#include "protocols/ftp/TransferItem.h"
+
+#include <QElapsedTimer>
+#include <QMap>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace Satchel::Store {
+class TransferQueueStore;
+}
+
+namespace Satchel::Ftp {
+
+// Moves files on up to N connections at once (N is the person's choice; no cap of
+// ten). Items run by priority, then in the order they were added; each can be paused,
+// resumed, cancelled or reprioritised. A transient failure (a 4xx reply, a dropped
+// connection) is retried with backoff (1 s, 2 s, 4 s), resuming a partial download;
+// a permanent one (5xx, a local error) fails the item with its reason in words. With a
+// store, every change is written so a restart continues the queue.
+class TransferQueue : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxAttempts = 4;
+
+    TransferQueue(FtpSession::Options sessionOptions, int connections, Store::TransferQueueStore *store = nullptr,
+                  QObject *parent = nullptr);
+    ~TransferQueue() override;
+
+    // Loads unfinished items from the store (running ones become pending again).
+    bool restore(QString *error);
+    qint64 add(TransferItem item);
+    void pause(qint64 id);
+    void resume(qint64 id);
+    void cancel(qint64 id);
+    void setPriority(qint64 id, int priority);
+
+    QList<TransferItem> items() const { return m_items.values(); }
+    TransferItem item(qint64 id) const { return m_items.value(id); }
+    bool isIdle() const;
+    int connectionsOpened() const { return m_connectionsOpened; }
+
+Q_SIGNALS:
+    void itemChanged(const Satchel::Ftp::TransferItem &item);
+    void allDone(); // every item is done, failed or cancelled
+
+private:
+    struct Worker;
+    void schedule();
+    void startOn(Worker &worker, qint64 id);
+    void finishItem(Worker &worker, qint64 id, const std::optional<OperationError> &error);
+    void update(const TransferItem &item);
+    Worker &newWorker();
+    qint64 nextPending() const;
+
+    FtpSession::Options m_options;
+    int m_connections;
+    Store::TransferQueueStore *m_store;
+    QMap<qint64, TransferItem> m_items;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    qint64 m_nextId = 1;
+    qint64 m_order = 0;
+    QMap<qint64, qint64> m_addedOrder;
+    int m_connectionsOpened = 0;
+    QMap<qint64, qint64> m_retryAt; // item -> not before (ms on m_clock)
+    QElapsedTimer m_clock;
+    bool m_reportedDone = false;
+};
+
+} // namespace Satchel::Ftp
