@@ -150,6 +150,9 @@ int runQueue(CliContext &context, const QList<TransferItem> &items, int parallel
         return 0;
     }
     TransferQueue queue(sessionOptions(context), parallel);
+    // As everywhere on the command line: an untrusted certificate is refused.
+    QObject::connect(&queue, &TransferQueue::trustQuestion, &queue,
+                     [&queue](const Net::TrustQuestion &q) { queue.answerTrustQuestion(q.id, Net::TrustAnswer::Cancel); });
     QEventLoop loop;
     QObject::connect(&queue, &TransferQueue::allDone, &loop, &QEventLoop::quit);
     for (const TransferItem &item : items) {
@@ -190,7 +193,7 @@ int getTree(CliContext &context, const QString &remote, QString local, int paral
     if (local.isEmpty()) {
         local = remote.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
     }
-    if (local.isEmpty()) {
+    if (local.isEmpty() || local == QLatin1String(".") || local == QLatin1String("..")) {
         return context.fail(ExitCode::Usage, QStringLiteral("name the local folder for %1").arg(remote));
     }
     QList<FtpTreeListOperation::Entry> tree;

@@ -217,11 +217,18 @@ void FtpDataChannel::onSocketUp()
     m_wasConnected = true;
     m_watchdog->start(m_session->options().connection.responseTimeout);
     if (!m_session->dataProtected()) {
+        m_readyReached = true;
         Q_EMIT ready();
         return;
     }
-    // The control connection's configuration carries its newest session ticket.
-    m_socket->setSslConfiguration(m_session->dataTlsConfiguration());
+    // The control connection's configuration carries its newest session ticket. The
+    // data connection's identity is checked against the control connection's (already
+    // verified, maybe pinned) certificate in onEncrypted, so no CA store is loaded here:
+    // building one with hundreds of CAs for every transfer costs milliseconds each.
+    QSslConfiguration config = m_session->dataTlsConfiguration();
+    config.setCaCertificates({});
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_socket->setSslConfiguration(config);
     m_socket->setPeerVerifyName(m_session->options().connection.host);
     m_socket->startClientEncryption();
 }
@@ -233,6 +240,7 @@ void FtpDataChannel::onEncrypted()
              QStringLiteral("TLS: the data connection presented a different certificate than the control connection"));
         return;
     }
+    m_readyReached = true;
     Q_EMIT ready();
 }
 
@@ -328,8 +336,13 @@ void FtpDataChannel::finishEof()
     if (m_eof || m_failed) {
         return;
     }
-    if (!m_wasConnected) {
+    if (!m_wasConnected || !m_readyReached) {
         fail(OperationError::Kind::Network, QStringLiteral("the data connection closed before it was established"));
+        return;
+    }
+    if (m_uploading && !m_uploadDone) {
+        fail(OperationError::Kind::Network,
+             QStringLiteral("the server closed the data connection before the upload was complete"));
         return;
     }
     drain();

@@ -84,6 +84,7 @@ private:
     bool m_uploadDone = false;
     bool m_wasConnected = false;
     bool m_closing = false;
+    bool m_readyReached = false;
     bool m_ticketSeen = false;
     bool m_waitingForTicket = false;
 };

@@ -8,11 +8,13 @@
 
 namespace Satchel::Ftp {
 
-FtpGetOperation::FtpGetOperation(FtpSession *session, QString remotePath, QString localPath, bool resume, QObject *parent)
+FtpGetOperation::FtpGetOperation(FtpSession *session, QString remotePath, QString localPath, bool resume, QObject *parent,
+                                 qint64 expectedSize)
     : FtpTransferOperation(session, parent)
     , m_remote(std::move(remotePath))
     , m_local(std::move(localPath))
     , m_file(partialPath(m_local))
+    , m_expectedSize(expectedSize)
 {
     if (resume && m_file.exists()) {
         m_offset = m_file.size();
@@ -59,6 +61,14 @@ bool FtpGetOperation::complete(QString *error)
         return false;
     }
     m_file.close();
+    if (m_expectedSize >= 0 && QFileInfo(m_file.fileName()).size() != m_expectedSize) {
+        *error = QStringLiteral("the download of %1 has %2 bytes, the server listed %3; it was not put in place")
+                     .arg(m_remote)
+                     .arg(QFileInfo(m_file.fileName()).size())
+                     .arg(m_expectedSize);
+        QFile::remove(m_file.fileName()); // a wrong prefix must not be resumed either
+        return false;
+    }
     // rename(2) replaces the target atomically: it is either the old file or the whole new one.
     if (std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_local).constData()) != 0) {
         *error = QStringLiteral("cannot move the download into place as %1").arg(m_local);

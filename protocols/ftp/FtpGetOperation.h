@@ -15,7 +15,9 @@ class FtpGetOperation : public FtpTransferOperation
     Q_OBJECT
 
 public:
-    FtpGetOperation(FtpSession *session, QString remotePath, QString localPath, bool resume, QObject *parent = nullptr);
+    // expectedSize >= 0 (from a listing): a download of another size is not put in place.
+    FtpGetOperation(FtpSession *session, QString remotePath, QString localPath, bool resume, QObject *parent = nullptr,
+                    qint64 expectedSize = -1);
 
     static QString partialPath(const QString &localPath) { return localPath + QStringLiteral(".part"); }
     qint64 resumedFrom() const { return m_offset; }
@@ -32,6 +34,7 @@ private:
     QString m_local;
     QFile m_file;
     qint64 m_offset = 0;
+    qint64 m_expectedSize;
 };
 
 } // namespace Satchel::Ftp

@@ -16,8 +16,8 @@ FtpTransferOperation::~FtpTransferOperation() = default;
 
 OperationError::Kind FtpTransferOperation::kindFor(const FtpReply &reply) const
 {
-    if (reply.code == 550 || reply.code == 450) {
-        return OperationError::Kind::NotFound;
+    if (reply.code == 550) {
+        return OperationError::Kind::NotFound; // 450 (busy) stays Refused: it is transient
     }
     if (reply.code == 530) {
         return OperationError::Kind::Authentication;
@@ -28,9 +28,12 @@ OperationError::Kind FtpTransferOperation::kindFor(const FtpReply &reply) const
 void FtpTransferOperation::start()
 {
     m_state = State::OpeningData;
+    // REST goes before EPSV/PASV. RFC 3659 §5.3 asks for it right before RETR, but
+    // pyftpdlib drops a protected data connection that was opened before a REST; vsftpd
+    // and pyftpdlib both honour a REST that precedes the passive command.
     for (const QByteArray &line : preparation()) {
         m_session->command(line, [this, line](const FtpReply &r) {
-            // REST answers 350 (RFC 3659 §5.3); anything else means no resume here.
+            // REST answers 350; anything else means no resume here.
             if (!r.isPositive() && !r.isIntermediate() && m_state == State::OpeningData) {
                 fail(kindFor(r), QStringLiteral("%1: %2 %3").arg(QString::fromUtf8(line)).arg(r.code).arg(r.text()));
             }
@@ -66,6 +69,7 @@ void FtpTransferOperation::onDataConnected()
         return;
     }
     m_state = State::Commanded;
+
     m_session->command(
         command(),
         [this](const FtpReply &reply) {
@@ -100,6 +104,18 @@ void FtpTransferOperation::maybeComplete()
     }
     m_state = State::Done;
     Q_EMIT succeeded();
+}
+
+void FtpTransferOperation::abort()
+{
+    if (m_state == State::Done || m_state == State::Failed) {
+        return;
+    }
+    m_state = State::Failed;
+    if (m_channel) {
+        m_channel->abort();
+    }
+    abandon();
 }
 
 void FtpTransferOperation::fail(OperationError::Kind kind, const QString &message)

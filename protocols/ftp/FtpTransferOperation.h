@@ -28,6 +28,9 @@ public:
     ~FtpTransferOperation() override;
 
     void start();
+    // Stops at once, silently (pause, cancel): the data connection goes, abandon()
+    // runs, no signal follows. The session is the caller's to end.
+    void abort();
     State state() const { return m_state; }
 
 Q_SIGNALS:
@@ -36,7 +39,7 @@ Q_SIGNALS:
     void failed(const Satchel::OperationError &error);
 
 protected:
-    // Sent before the data connection is opened (TYPE, REST); empty: none.
+    // Sent before the data connection is opened (REST); empty: none.
     virtual QList<QByteArray> preparation() const { return {}; }
     virtual QByteArray command() const = 0;
     // Called when data may flow (after the command, and TLS when protected).

@@ -96,12 +96,11 @@ void TransferQueue::pause(qint64 id)
     item.state = TransferItem::State::Paused;
     update(item);
     if (running) {
-        // No ABOR dance: the connection goes; a download keeps its .part for resuming.
+        // No ABOR dance: the transfer and its connection stop; a download keeps its
+        // .part for resuming.
         for (auto &worker : m_workers) {
             if (worker->itemId == id) {
-                worker->itemId = 0;
-                worker->dead = true;
-                worker->session->abort();
+                stopWorker(*worker);
             }
         }
         QTimer::singleShot(0, this, &TransferQueue::schedule);
@@ -134,15 +133,36 @@ void TransferQueue::cancel(qint64 id)
     update(item);
     for (auto &worker : m_workers) {
         if (running && worker->itemId == id) {
-            worker->itemId = 0;
-            worker->dead = true;
-            worker->session->abort();
+            stopWorker(*worker);
         }
     }
     if (item.direction == TransferItem::Direction::Download) {
         QFile::remove(FtpGetOperation::partialPath(item.localPath));
     }
     QTimer::singleShot(0, this, &TransferQueue::schedule);
+}
+
+void TransferQueue::stopWorker(Worker &worker)
+{
+    // The operation goes first (it uses the session until it is gone), then the
+    // connection; both are deleted from the event loop, in that order.
+    if (auto *op = qobject_cast<FtpTransferOperation *>(worker.operation)) {
+        op->abort();
+        op->deleteLater();
+    }
+    worker.operation = nullptr;
+    worker.itemId = 0;
+    worker.dead = true;
+    worker.session->abort();
+}
+
+void TransferQueue::answerTrustQuestion(quint64 id, Net::TrustAnswer answer)
+{
+    for (auto &worker : m_workers) {
+        if (worker->session && !worker->dead) {
+            worker->session->connection()->answerTrustQuestion(id, answer);
+        }
+    }
 }
 
 void TransferQueue::setPriority(qint64 id, int priority)
@@ -185,21 +205,35 @@ TransferQueue::Worker &TransferQueue::newWorker()
     auto worker = std::make_unique<Worker>();
     Worker *w = worker.get();
     w->session = std::make_unique<FtpSession>(m_options);
+    connect(w->session.get(), &FtpSession::trustQuestion, this, &TransferQueue::trustQuestion);
     connect(w->session.get(), &FtpSession::loggedIn, this, [this, w] {
         w->loggedIn = true;
+        m_everLoggedIn = true;
+        m_loginFailures = 0;
         schedule();
     });
     connect(w->session.get(), &FtpSession::failed, this, [this, w](const OperationError &e) {
         w->dead = true;
-        if (!w->loggedIn && !isTransient(e)) {
-            // The site cannot be used at all (login, TLS): every waiting item fails with the reason.
-            for (TransferItem item : m_items) {
-                if (item.state == TransferItem::State::Pending) {
-                    item.state = TransferItem::State::Failed;
-                    item.error = e.message;
-                    item.errorKind = e.kind;
-                    update(item);
+        if (!w->loggedIn) {
+            ++m_loginFailures;
+            const bool othersWork = std::any_of(m_workers.cbegin(), m_workers.cend(),
+                                                [](const auto &o) { return o->loggedIn && !o->dead; });
+            // A site that cannot be used at all (no connection ever logged in, or logins
+            // keep failing): every waiting item fails with the reason. One refused extra
+            // connection (a per-user limit) only means fewer connections.
+            if (!othersWork && (!m_everLoggedIn || m_loginFailures >= kMaxAttempts) && (!isTransient(e) || m_loginFailures >= kMaxAttempts)) {
+                for (TransferItem item : m_items) {
+                    if (item.state == TransferItem::State::Pending) {
+                        item.state = TransferItem::State::Failed;
+                        item.error = e.message;
+                        item.errorKind = e.kind;
+                        update(item);
+                    }
                 }
+            } else {
+                m_connectNotBefore = m_clock.elapsed() + (qint64(1000) << std::min(m_loginFailures - 1, 4));
+                QTimer::singleShot(static_cast<int>(qint64(1000) << std::min(m_loginFailures - 1, 4)) + 1, this,
+                                   &TransferQueue::schedule);
             }
         }
         QTimer::singleShot(0, this, &TransferQueue::schedule);
@@ -247,7 +281,11 @@ void TransferQueue::schedule()
         return !w->loggedIn && !w->dead;
     }));
     const int alive = static_cast<int>(std::count_if(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return !w->dead; }));
-    for (int more = std::min(waiting - connecting, m_connections - alive); more > 0; --more) {
+    const bool mayConnect = m_clock.elapsed() >= m_connectNotBefore;
+    const bool anyLoggedIn = std::any_of(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return w->loggedIn && !w->dead; });
+    // After a refused extra connection, do not open more while others work.
+    const int limit = (m_loginFailures > 0 && anyLoggedIn) ? alive : m_connections;
+    for (int more = mayConnect ? std::min(waiting - connecting, limit - alive) : 0; more > 0; --more) {
         newWorker();
     }
     if (soonest >= 0) {
@@ -273,8 +311,9 @@ void TransferQueue::startOn(Worker &worker, qint64 id)
     Worker *w = &worker;
     FtpTransferOperation *op = nullptr;
     if (item.direction == TransferItem::Direction::Download) {
-        // A partial file from an earlier attempt (or before a restart) is continued.
-        op = new FtpGetOperation(w->session.get(), item.remotePath, item.localPath, true, this);
+        // A partial file of this item's own earlier attempt (or of before a restart) is
+        // continued; a first attempt never trusts a .part it did not write.
+        op = new FtpGetOperation(w->session.get(), item.remotePath, item.localPath, item.attempts > 1, this, item.size);
     } else {
         op = new FtpPutOperation(w->session.get(), item.localPath, item.remotePath, 0, this);
     }
@@ -305,8 +344,11 @@ void TransferQueue::finishItem(Worker &worker, qint64 id, const std::optional<Op
         item.state = TransferItem::State::Done;
         item.error.clear();
     } else {
-        if (error->kind == OperationError::Kind::Network) {
-            worker.dead = true; // the connection is gone with it
+        // The failed operation may still have commands outstanding on this connection;
+        // the connection goes with it and a fresh one takes the next item.
+        worker.dead = true;
+        if (worker.session) {
+            worker.session->abort();
         }
         if (isTransient(*error) && item.attempts < kMaxAttempts) {
             item.state = TransferItem::State::Pending;

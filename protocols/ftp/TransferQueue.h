@@ -42,6 +42,9 @@ public:
     void cancel(qint64 id);
     void setPriority(qint64 id, int priority);
 
+    // The person's answer to a certificate question one of the connections asked.
+    void answerTrustQuestion(quint64 id, Net::TrustAnswer answer);
+
     QList<TransferItem> items() const { return m_items.values(); }
     TransferItem item(qint64 id) const { return m_items.value(id); }
     bool isIdle() const;
@@ -49,6 +52,7 @@ public:
 
 Q_SIGNALS:
     void itemChanged(const Satchel::Ftp::TransferItem &item);
+    void trustQuestion(const Satchel::Net::TrustQuestion &question);
     void allDone(); // every item is done, failed or cancelled
 
 private:
@@ -57,6 +61,7 @@ private:
     void startOn(Worker &worker, qint64 id);
     void finishItem(Worker &worker, qint64 id, const std::optional<OperationError> &error);
     void update(const TransferItem &item);
+    void stopWorker(Worker &worker);
     Worker &newWorker();
     qint64 nextPending() const;
 
@@ -69,6 +74,9 @@ private:
     qint64 m_order = 0;
     QMap<qint64, qint64> m_addedOrder;
     int m_connectionsOpened = 0;
+    int m_loginFailures = 0;     // in a row, while no connection is logged in
+    bool m_everLoggedIn = false;
+    qint64 m_connectNotBefore = 0; // backoff for new connections after failed logins
     QMap<qint64, qint64> m_retryAt; // item -> not before (ms on m_clock)
     QElapsedTimer m_clock;
     bool m_reportedDone = false;

@@ -351,6 +351,13 @@ bool Connection::sendLine(const QByteArray &line, Secrecy secrecy)
     if (!mayWrite(secrecy)) {
         return false;
     }
+    // A CR, LF or NUL inside a line would end it early and smuggle a second command
+    // (a file named "a\r\nDELE x"): such a line is never sent.
+    if (line.contains('\r') || line.contains('\n') || line.contains('\0')) {
+        fail(NetError::Kind::Protocol, QStringLiteral("refusing to send a command that contains a line break or NUL "
+                                                      "(a name with control characters?)"));
+        return false;
+    }
     if (m_settings.log) {
         m_settings.log->clientLine(line, secrecy);
     }

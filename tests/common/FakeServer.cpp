@@ -8,8 +8,14 @@
 namespace Satchel::Test {
 
 FakeServer::FakeServer(const QString &script, QObject *parent)
+    : FakeServer(QStringList{script}, parent)
+{
+}
+
+FakeServer::FakeServer(const QStringList &scripts, QObject *parent)
     : QTcpServer(parent)
-    , m_steps(parse(script))
+    , m_steps(parse(scripts.value(0)))
+    , m_scripts(scripts)
 {
 }
 
@@ -72,6 +78,7 @@ quint16 FakeServer::start()
 void FakeServer::incomingConnection(qintptr descriptor)
 {
     ++m_connections;
+    m_steps = parse(m_scripts.value(std::min<qsizetype>(m_connections - 1, m_scripts.size() - 1)));
     if (m_socket) {
         m_socket->abort();
         m_socket->deleteLater();

@@ -21,13 +21,16 @@ namespace Satchel::Test {
 //   RESET       reset the connection (RST)
 // Consecutive S:/S> steps go out in ONE write, so they share a TCP segment: that is
 // how a test puts bytes right behind a STARTTLS reply. Each accepted connection runs
-// the script from its first step. Mismatches are collected in errors().
+// the script from its first step (or its own script, see the list constructor).
+// Mismatches are collected in errors().
 class FakeServer : public QTcpServer
 {
     Q_OBJECT
 
 public:
     explicit FakeServer(const QString &script, QObject *parent = nullptr);
+    // Connection n runs scripts[n] (the last one for any later connection).
+    explicit FakeServer(const QStringList &scripts, QObject *parent = nullptr);
     // A transcript kept in a file (tests/session/transcripts/NAME), same syntax.
     static QString scriptFromFile(const QString &name);
 
@@ -58,6 +61,7 @@ private:
     void flushPending();
 
     QList<Step> m_steps;
+    QStringList m_scripts;
     TestCertificate m_certificate;
     bool m_implicitTls = false;
     QSslSocket *m_socket = nullptr;

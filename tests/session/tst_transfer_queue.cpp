@@ -87,9 +87,11 @@ void TestTransferQueue::transientFailureIsRetriedWithBackoff()
     // bytes (REST 3) and gets the rest.
     DataServer first("hel");
     DataServer rest("lo");
-    FakeServer server(QString::fromLatin1(kLogin) + first.epsv() + QStringLiteral("C: RETR a.txt\nS: 451 try again later\n")
-                      + QStringLiteral("C: REST 3\nS: 350 Restarting at 3\n") + rest.epsv()
-                      + QStringLiteral("C: RETR a.txt\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n"));
+    // A failed attempt retires its connection: the retry comes on a new one.
+    FakeServer server(QStringList{
+        QString::fromLatin1(kLogin) + first.epsv() + QStringLiteral("C: RETR a.txt\nS: 451 try again later\nSTALL"),
+        QString::fromLatin1(kLogin) + QStringLiteral("C: REST 3\nS: 350 Restarting at 3\n") + rest.epsv()
+            + QStringLiteral("C: RETR a.txt\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n")});
     server.start();
     TransferQueue queue(optionsFor(server), 1);
     QSignalSpy done(&queue, &TransferQueue::allDone);

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Benchmark: FTP transfers on loopback against vsftpd (explicit FTPS with
+# require_ssl_reuse, and plain), Satchel against curl (and lftp for many small files),
+# measured in the same run. Reports wall time and the client's CPU (user + system),
+# median of REPEAT runs. Needs root (vsftpd logs in a local user) and lftp for the
+# small-files case (skipped with a note when absent: it is a baseline, not a test).
+#   tests/bench/bench_ftp_transfer.sh [BUILD_DIR] [SIZE_MIB] [REPEAT] [SMALL_FILES]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${1:-$root/build}
+size_mib=${2:-1024}
+repeat=${3:-3}
+small=${4:-10000}
+cli=$build/app/satchel-cli
+[[ -x "$cli" ]] || { echo "build first: $cli is missing" >&2; exit 1; }
+((EUID == 0)) || { echo "run as root: vsftpd logs in a local user" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/satchel-bench-ftp.XXXXXX")
+cleanup() {
+  "$root/tests/servers/vsftpd.sh" stop "$work/vsftpd" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A plain vsftpd as well as the FTPS one: same binary, TLS switched off.
+"$root/tests/servers/vsftpd.sh" start "$work/vsftpd" >/dev/null
+# shellcheck disable=SC1091
+source "$work/vsftpd/env"
+plain_conf="$VSFTPD_STATE/plain.conf"
+plain_port=$(/usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+sed -e "s/^listen_port=.*/listen_port=$plain_port/" -e 's/^ssl_enable=YES/ssl_enable=NO/' \
+  -e '/^force_local/d' -e '/^require_ssl_reuse/d' "$VSFTPD_STATE/vsftpd.conf" >"$plain_conf"
+setsid /usr/sbin/vsftpd "$plain_conf" >/dev/null 2>&1 </dev/null &
+echo $! >>"$work/vsftpd/pids"
+sleep 1
+
+user=$VSFTPD_USER pass=$VSFTPD_PASSWORD
+export SATCHEL_PASSWORD=$pass
+head -c $((size_mib * 1024 * 1024)) /dev/urandom >"$work/big.bin"
+cp "$work/big.bin" "$VSFTPD_ROOT/big.bin"
+chown "$user" "$VSFTPD_ROOT/big.bin"
+
+# measure CMD...: prints "wall cpu" in seconds (CPU = user + system of the command).
+measure() {
+  local out
+  out=$( { TIMEFORMAT='%R %U %S'; time "$@" >/dev/null 2>"$work/err"; } 2>&1 ) || { cat "$work/err" >&2; return 1; }
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<<"$out"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+row() { # name, then the command
+  local name=$1 walls=() cpus=()
+  shift
+  for ((i = 0; i < repeat; i++)); do
+    read -r w c < <(measure "$@")
+    walls+=("$w") cpus+=("$c")
+  done
+  printf '  %-34s wall %7.3f s   cpu %7.3f s\n' "$name" "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)"
+}
+
+tls_url="ftp://$user@127.0.0.1:$VSFTPD_PORT"
+plain_url="ftp://$user@127.0.0.1:$plain_port"
+echo "FTP on loopback, vsftpd 3.0.3, ${size_mib} MiB file, median of $repeat runs"
+for mode in plain tls; do
+  if [[ $mode == tls ]]; then
+    url=$tls_url curl_tls=(--ssl-reqd --cacert "$VSFTPD_CA") sat=(--ca-file "$VSFTPD_CA")
+  else
+    url=$plain_url curl_tls=() sat=(--insecure-plain)
+  fi
+  echo " get ($mode)"
+  row "curl" curl -s -S "${curl_tls[@]}" -u "$user:$pass" -o "$work/curl.bin" "${url/ftp:\/\/$user@/ftp://}/big.bin"
+  row "satchel-cli" "$cli" "${sat[@]}" ftp "$url" get big.bin "$work/sat.bin"
+  cmp -s "$work/big.bin" "$work/sat.bin" || { echo "satchel download differs" >&2; exit 1; }
+  echo " put ($mode)"
+  row "curl" curl -s -S "${curl_tls[@]}" -u "$user:$pass" -T "$work/big.bin" "${url/ftp:\/\/$user@/ftp://}/up-curl.bin"
+  row "satchel-cli" "$cli" "${sat[@]}" ftp "$url" put "$work/big.bin" up-sat.bin
+  cmp -s "$work/big.bin" "$VSFTPD_ROOT/up-sat.bin" || { echo "satchel upload differs" >&2; exit 1; }
+done
+
+# Many small files, 4 connections each (TLS).
+if command -v lftp >/dev/null; then
+  mkdir -p "$work/small"
+  /usr/bin/python3 - "$work/small" "$small" <<'PY'
+import os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    d = os.path.join(root, "d%02d" % (i % 50))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "f%05d.txt" % i), "wb") as f:
+        f.write(os.urandom(512 + (i % 7) * 300))
+PY
+  echo " $small small files, put with 4 connections (TLS)"
+  cat >"$work/lftp.rc" <<RC
+set ssl:ca-file $VSFTPD_CA
+set ftp:ssl-force true
+set ftp:ssl-protect-data true
+set ssl:check-hostname true
+RC
+  row "lftp mirror -R --parallel=4" lftp -e "source $work/lftp.rc; mirror -R --parallel=4 $work/small small-lftp-\$RANDOM; quit" -u "$user,$pass" "127.0.0.1:$VSFTPD_PORT"
+  row "satchel-cli put -r --parallel 4" bash -c "\"$cli\" --ca-file \"$VSFTPD_CA\" ftp \"$tls_url\" put -r \"$work/small\" small-sat-\$RANDOM --parallel 4"
+else
+  echo " (lftp is not installed: the small-files comparison was not run)"
+fi
