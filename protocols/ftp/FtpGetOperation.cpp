@@ -35,7 +35,10 @@ QByteArray FtpGetOperation::command() const
 
 void FtpGetOperation::prepareData(FtpDataChannel *channel)
 {
-    if (!m_file.open(m_offset > 0 ? QIODevice::WriteOnly | QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate)) {
+    // Unbuffered: the data channel already hands over chunks of 256 KiB and more; a
+    // second buffer would only copy them once more.
+    if (!m_file.open(QIODevice::Unbuffered
+                     | (m_offset > 0 ? QIODevice::WriteOnly | QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate))) {
         fail(OperationError::Kind::LocalIo, QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
         return;
     }

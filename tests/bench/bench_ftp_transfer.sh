@@ -97,7 +97,9 @@ set ftp:ssl-force true
 set ftp:ssl-protect-data true
 set ssl:check-hostname true
 RC
-  row "lftp mirror -R --parallel=4" lftp -e "source $work/lftp.rc; mirror -R --parallel=4 $work/small small-lftp-\$RANDOM; quit" -u "$user,$pass" "127.0.0.1:$VSFTPD_PORT"
+  # Each run uploads into a new folder (an inner shell picks the name), so no run finds
+  # the files already there.
+  row "lftp mirror -R --parallel=4" bash -c "lftp -e \"source $work/lftp.rc; mirror -R --parallel=4 $work/small small-lftp-\$RANDOM\$RANDOM; quit\" -u \"$user,$pass\" 127.0.0.1:$VSFTPD_PORT"
   row "satchel-cli put -r --parallel 4" bash -c "\"$cli\" --ca-file \"$VSFTPD_CA\" ftp \"$tls_url\" put -r \"$work/small\" small-sat-\$RANDOM --parallel 4"
 else
   echo " (lftp is not installed: the small-files comparison was not run)"
