@@ -75,6 +75,7 @@ private:
     QSslSocket *m_socket = nullptr;
     QTcpServer *m_listener = nullptr;
     QTimer *m_watchdog;
+    QByteArray m_buffer; // reused for every chunk, in either direction
     Sink m_sink;
     QPointer<QIODevice> m_source;
     qint64 m_bytes = 0;

@@ -61,6 +61,9 @@ QString Connection::endpoint() const
 
 void Connection::configureTls()
 {
+    if (m_settings.policy == TlsPolicy::Plain) {
+        return; // no TLS will happen: reading the system's CA store would only cost time
+    }
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     QList<QSslCertificate> cas = systemCaCertificates();
     if (m_settings.trust) {
