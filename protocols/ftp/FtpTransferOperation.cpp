@@ -123,11 +123,7 @@ void FtpTransferOperation::fail(OperationError::Kind kind, const QString &messag
     if (m_state == State::Done || m_state == State::Failed) {
         return;
     }
-    m_state = State::Failed;
-    if (m_channel) {
-        m_channel->abort();
-    }
-    abandon();
+    abort(); // the same stop, then the failure is reported
     Q_EMIT failed({kind, message});
 }
 
