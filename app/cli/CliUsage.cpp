@@ -1,6 +1,7 @@
 #include "app/cli/CliUsage.h"
 
 #include "app/cli/FtpCli.h"
+#include "app/cli/ImapCli.h"
 #include "app/cli/MimeCli.h"
 #include "app/cli/Pop3Cli.h"
 #include "protocols/core/BuildInfo.h"
@@ -27,7 +28,7 @@ QString usageText()
                "  -h, --help             show this help and exit\n"
                "  --version              show the versions of Satchel and its libraries and exit\n"
                "\n")
-        + pop3Usage() + ftpUsage() + mimeUsage()
+        + imapUsage() + pop3Usage() + ftpUsage() + mimeUsage()
         + QStringLiteral("\n"
                          "Exit codes: 0 done, 2 usage, 3 network, 4 TLS, 5 authentication, 6 protocol,\n"
                          "7 not found, 8 local I/O, 9 refused by the server.\n");

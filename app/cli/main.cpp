@@ -2,6 +2,7 @@
 #include "app/cli/CliUsage.h"
 #include "app/cli/FtpCli.h"
 #include "app/cli/GlobalOptions.h"
+#include "app/cli/ImapCli.h"
 #include "app/cli/MimeCli.h"
 #include "app/cli/Pop3Cli.h"
 #include "app/cli/ServerUrl.h"
@@ -59,7 +60,7 @@ int main(int argc, char *argv[])
     if (protocol == QLatin1String("mime")) {
         return runMime(*options, rest);
     }
-    if (protocol != QLatin1String("pop3") && protocol != QLatin1String("ftp")) {
+    if (protocol != QLatin1String("pop3") && protocol != QLatin1String("ftp") && protocol != QLatin1String("imap")) {
         return usageError(QStringLiteral("unknown command or option '%1'; see satchel-cli --help").arg(protocol),
                           options->json);
     }
@@ -71,5 +72,8 @@ int main(int argc, char *argv[])
         return usageError(error, options->json);
     }
     CliContext context(*options, *url);
+    if (protocol == QLatin1String("imap")) {
+        return runImap(context, rest);
+    }
     return protocol == QLatin1String("ftp") ? runFtp(context, rest) : runPop3(context, rest);
 }

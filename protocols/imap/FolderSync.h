@@ -1,0 +1,81 @@
+#pragma once
+
+#include "protocols/core/OperationError.h"
+#include "protocols/imap/ImapSession.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+
+namespace Satchel::Store {
+class MailCache;
+}
+
+namespace Satchel::Imap {
+
+class SelectCommand;
+
+// Brings one folder of the offline cache up to date (the mail window reads the
+// cache). The first sync fetches every summary in batches of UIDs, newest first.
+// Later syncs ask only for what changed: with QRESYNC (RFC 7162 §3.2.5) the SELECT
+// itself reports vanished UIDs and changed flags; with CONDSTORE (RFC 7162 §3.1)
+// FETCH CHANGEDSINCE gives the changed flags and a UID SEARCH the expunges; without
+// either, the UID list and every message's flags are compared with the cache. A
+// changed UIDVALIDITY (RFC 9051 §2.3.1.1) drops the folder's cache and starts over.
+class FolderSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Result {
+        qsizetype added = 0;
+        qsizetype changed = 0;
+        qsizetype vanished = 0;
+        qsizetype total = 0;
+        bool fullResync = false; // first sync, or the cache was dropped
+        double seconds = 0;
+    };
+
+    FolderSync(ImapSession &session, Store::MailCache &cache, QString folder, QObject *parent = nullptr);
+    ~FolderSync() override;
+
+    // Summaries fetched per UID FETCH command; the commands are pipelined.
+    void setBatchSize(int uids) { m_batchSize = uids; }
+    void start();
+
+Q_SIGNALS:
+    void done(const Satchel::Imap::FolderSync::Result &result);
+    void failed(const Satchel::OperationError &error);
+    // Progress of the summary download: fetched of expected.
+    void progress(qsizetype fetched, qsizetype expected);
+
+private:
+    void select();
+    void onSelected(SelectCommand &select);
+    void fullSync();
+    void fetchSummaries(QList<quint32> uidsNewestFirst, std::function<void()> then);
+    void resyncFlagsAndExpunges(std::function<void()> then);
+    void fetchNew(std::function<void()> then);
+    void finish();
+    bool store(const QList<MessageSummary> &batch);
+    void fail(OperationError::Kind kind, const QString &message);
+    bool commandFailed(const ImapCommand &command, const QString &what);
+
+    ImapSession &m_session;
+    Store::MailCache &m_cache;
+    QString m_folder;
+    int m_batchSize = 2000;
+    QElapsedTimer m_timer;
+    Result m_result;
+    quint32 m_uidValidity = 0;
+    quint32 m_cachedUidNext = 0;
+    quint64 m_cachedModSeq = 0;
+    bool m_restarted = false;
+    bool m_failed = false;
+    QList<MessageSummary> m_batch;
+};
+
+} // namespace Satchel::Imap
+
+Q_DECLARE_METATYPE(Satchel::Imap::FolderSync::Result)
