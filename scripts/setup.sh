@@ -7,7 +7,7 @@ set -euo pipefail
 build_packages=(
   cmake ninja-build g++ pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-svg-dev libqt6sql6-sqlite libgl-dev libvulkan-dev
+  qt6-svg-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev libvulkan-dev
   qtkeychain-qt6-dev libgmime-3.0-dev libssl-dev
   clang libclang-rt-14-dev
 )

@@ -140,6 +140,24 @@ QDateTime gmimeDate(QByteArrayView text)
     return QDateTime::fromSecsSinceEpoch(seconds, Qt::OffsetFromUTC, offset);
 }
 
+// The bytes of a string node without a copy when it has no escapes to remove.
+QByteArrayView nodeView(const Node &node, QByteArray *storage)
+{
+    if (node.kind == Node::Kind::Nil || node.kind == Node::Kind::List || node.kind == Node::Kind::Streamed) {
+        return {};
+    }
+    if (!node.escaped) {
+        return node.bytes;
+    }
+    *storage = nodeString(node);
+    return *storage;
+}
+
+QString textOf(QByteArrayView bytes)
+{
+    return isAscii(bytes) ? QString::fromLatin1(bytes) : QString::fromUtf8(bytes);
+}
+
 QList<Address> addressesFrom(const Response &r, quint32 index)
 {
     QList<Address> out;
@@ -158,16 +176,22 @@ QList<Address> addressesFrom(const Response &r, quint32 index)
         if (nameIndex + 3 >= address.end) {
             continue;
         }
-        const Node &name = r.nodes[nameIndex];
-        const Node &mailbox = r.nodes[nameIndex + 2];
         const Node &host = r.nodes[nameIndex + 3];
         if (host.kind == Node::Kind::Nil) {
             continue;
         }
+        QByteArray nameStorage;
+        QByteArray mailboxStorage;
+        QByteArray hostStorage;
         Address a;
-        a.name = decodeHeaderText(nodeString(name));
-        a.email = QString::fromUtf8(nodeString(mailbox)) + u'@' + QString::fromUtf8(nodeString(host));
-        out.append(a);
+        a.name = decodeHeaderText(nodeView(r.nodes[nameIndex], &nameStorage));
+        const QByteArrayView mailbox = nodeView(r.nodes[nameIndex + 2], &mailboxStorage);
+        const QByteArrayView hostName = nodeView(host, &hostStorage);
+        QByteArray email;
+        email.reserve(mailbox.size() + hostName.size() + 1);
+        email.append(mailbox).append('@').append(hostName);
+        a.email = textOf(email);
+        out.append(std::move(a));
     }
     return out;
 }
@@ -182,8 +206,9 @@ Envelope envelopeFrom(const Response &r, quint32 index)
     if (fields.size() < 10) {
         return e;
     }
-    e.date = parseMessageDate(nodeString(r.nodes[fields[0]]));
-    e.subject = decodeHeaderText(nodeString(r.nodes[fields[1]]));
+    QByteArray storage;
+    e.date = parseMessageDate(nodeView(r.nodes[fields[0]], &storage));
+    e.subject = decodeHeaderText(nodeView(r.nodes[fields[1]], &storage));
     e.from = addressesFrom(r, fields[2]);
     e.sender = addressesFrom(r, fields[3]);
     e.replyTo = addressesFrom(r, fields[4]);

@@ -2,7 +2,6 @@
 
 #include "protocols/net/CertificateTrust.h"
 #include "protocols/net/SpkiPin.h"
-#include "protocols/net/SystemCaCertificates.h"
 
 #include <QSslCipher>
 #include <QSslConfiguration>
@@ -65,11 +64,16 @@ void Connection::configureTls()
         return; // no TLS will happen: reading the system's CA store would only cost time
     }
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    QList<QSslCertificate> cas = systemCaCertificates();
-    if (m_settings.trust) {
-        cas += m_settings.trust->caCertificates();
+    // Reading the whole system store costs 200-285 ms. Without extra CAs, Qt's
+    // default configuration looks system roots up on demand (only the issuer it
+    // needs). With extra CAs (--ca-file, a corporate CA) only those are given to
+    // the handshake; a chain they do not cover is checked against the system store
+    // in onSslErrors, so both are trusted, as promised, and the common case is fast.
+    const QList<QSslCertificate> extra = m_settings.trust ? m_settings.trust->caCertificates() : QList<QSslCertificate>{};
+    m_extraCasOnly = !extra.isEmpty();
+    if (m_extraCasOnly) {
+        config.setCaCertificates(extra);
     }
-    config.setCaCertificates(cas);
     config.setProtocol(QSsl::TlsV1_2OrLater);
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
     // Keep the session ticket available (sessionTicket()): FTP data connections resume
@@ -151,10 +155,22 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
         return;
     }
     m_connectTimer->stop();
+    QList<QSslError> remaining = errors;
+    if (m_extraCasOnly && !m_socket->peerCertificateChain().isEmpty()) {
+        // The handshake knew only the extra CAs: ask the system store too.
+        remaining = QSslCertificate::verify(m_socket->peerCertificateChain(), m_settings.host);
+        if (remaining.isEmpty()) {
+            note(QStringLiteral("certificate verified by the system's CA store"));
+            m_socket->ignoreSslErrors(errors);
+            m_connectTimer->start(m_settings.connectTimeout);
+            m_socket->resume();
+            return;
+        }
+    }
     const QList<SpkiPin> pins =
         m_settings.trust ? m_settings.trust->pinsFor(m_settings.host, m_settings.port) : QList<SpkiPin>{};
     const TrustVerdict verdict =
-        evaluateTrust(m_settings.host, m_settings.port, m_socket->peerCertificateChain(), errors, pins);
+        evaluateTrust(m_settings.host, m_settings.port, m_socket->peerCertificateChain(), remaining, pins);
     switch (verdict.outcome) {
     case TrustVerdict::Outcome::Trusted:
         note(QStringLiteral("certificate not verifiable, but its key is pinned"));

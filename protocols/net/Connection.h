@@ -101,6 +101,7 @@ private:
     State m_state = State::Idle;
     bool m_tcpConnected = false;
     bool m_responsePending = false;
+    bool m_extraCasOnly = false; // the handshake was given only the TrustStore's CAs
     bool m_finished = false; // failed() or closed() was emitted
     TrustQuestion m_question;
     QList<QSslError> m_pendingErrors;

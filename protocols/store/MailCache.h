@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 
+struct sqlite3;
+
 namespace Satchel::Store {
 
 // A folder row of the mail cache.
@@ -94,6 +96,8 @@ public:
 
 private:
     struct Statements;
+    bool storeSummariesDirect(sqlite3 *db, const QString &name, const QList<Imap::MessageSummary> &batch);
+    bool storeSummariesQt(const QString &name, const QList<Imap::MessageSummary> &batch);
 
     explicit MailCache(const QString &path);
     bool openDatabase(QString *error);

@@ -4,7 +4,6 @@
 #include "protocols/store/MailCache.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -420,20 +419,15 @@ void TestMailCache::largeBatch()
         m.modseq = quint64(i);
         batch.append(std::move(m));
     }
-    QElapsedTimer timer;
-    timer.start();
+    // Speed is measured by tests/bench/bench_imap_sync.sh, not here: this checks that a
+    // batch this large is stored whole and reads back.
     QVERIFY2(cache->storeSummaries(inbox, batch), qPrintable(cache->lastError()));
-    const qint64 elapsed = timer.elapsed();
-    qInfo("stored %d summaries in %lld ms", count, elapsed);
     QCOMPARE(cache->folder(inbox)->messageCount, count);
     QCOMPARE(cache->unseenCount(inbox), count / 3);
     const QList<quint32> uids = cache->uids(inbox);
     QCOMPARE(uids.size(), count);
     QCOMPARE(uids.constFirst(), 1u);
     QCOMPARE(uids.constLast(), quint32(count));
-    // One transaction and a reused statement take well under a second here; a statement
-    // prepared per row or a commit per row takes many. The margin allows slow CI.
-    QVERIFY2(elapsed < 5000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
 }
 
 QTEST_GUILESS_MAIN(TestMailCache)

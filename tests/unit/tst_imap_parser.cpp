@@ -1,0 +1,1656 @@
+// IMAP responses from the wire to typed values: framing into lines and literals
+// (RFC 9051 §2.2.2, §4.3) whatever the cut, streamed literals and the bounds against a
+// hostile server; the tokenizer (RFC 9051 §7, §9) on status, data and continuation
+// responses and its errors; the typed readers for LIST (RFC 6154 roles, modified UTF-7
+// and UTF-8 names), STATUS, FETCH with ENVELOPE and BODYSTRUCTURE, SEARCH/ESEARCH
+// (RFC 4731), VANISHED (RFC 7162), sequence sets and the date forms mail really carries.
+#include "protocols/imap/ResponseData.h"
+#include "protocols/imap/ResponseFramer.h"
+#include "protocols/imap/ResponseParser.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <variant>
+
+using namespace Satchel::Imap;
+
+namespace {
+
+using FramerStatus = ResponseFramer::Status;
+
+// What a framer made of a stream: its responses in order, and how it ended.
+struct Framed {
+    std::vector<RawResponse> responses;
+    FramerStatus last = FramerStatus::NeedMore;
+    QString error;
+    qsizetype pending = 0;
+};
+
+// The stream in pieces of `size` bytes; 0: in one piece.
+QList<QByteArrayView> piecesOf(QByteArrayView stream, qsizetype size)
+{
+    QList<QByteArrayView> pieces;
+    if (size <= 0) {
+        pieces.append(stream);
+        return pieces;
+    }
+    for (qsizetype pos = 0; pos < stream.size(); pos += size) {
+        pieces.append(stream.sliced(pos, std::min(size, stream.size() - pos)));
+    }
+    return pieces;
+}
+
+// The stream in two pieces, cut before byte `cut`.
+QList<QByteArrayView> cutAt(QByteArrayView stream, qsizetype cut)
+{
+    return { stream.first(cut), stream.sliced(cut) };
+}
+
+// Feeds the pieces one by one, taking every response as soon as it is complete.
+Framed frame(const QList<QByteArrayView> &pieces, const ResponseFramer::Limits &limits = {},
+    const ResponseFramer::SinkProvider &provider = {})
+{
+    ResponseFramer framer(limits);
+    if (provider) {
+        framer.setSinkProvider(provider);
+    }
+    Framed out;
+    for (const QByteArrayView piece : pieces) {
+        framer.feed(piece);
+        for (;;) {
+            RawResponse raw;
+            out.last = framer.next(&raw);
+            if (out.last == FramerStatus::Response) {
+                out.responses.push_back(std::move(raw));
+                continue;
+            }
+            if (out.last == FramerStatus::Error) {
+                out.error = framer.errorString();
+                out.pending = framer.pendingBytes();
+                return out;
+            }
+            break;
+        }
+    }
+    out.pending = framer.pendingBytes();
+    return out;
+}
+
+// One line per response: its text, then each literal as [bytes] or <streamed> with the
+// offset of its mark; an error ends the list.
+QByteArrayList describe(const Framed &framed)
+{
+    QByteArrayList out;
+    for (const RawResponse &raw : framed.responses) {
+        QByteArray line = raw.text;
+        if (raw.literals.size() != raw.streamed.size() || raw.literals.size() != raw.marks.size()) {
+            line += " <inconsistent literal lists>";
+        }
+        for (std::size_t i = 0; i < raw.literals.size() && i < raw.streamed.size() && i < raw.marks.size(); ++i) {
+            if (raw.streamed[i]) {
+                line += " <streamed>";
+            } else {
+                line += " [" + raw.literals[i] + ']';
+            }
+            line += " @" + QByteArray::number(raw.marks[i]);
+        }
+        out.append(line);
+    }
+    if (framed.last == FramerStatus::Error) {
+        out.append("error: " + framed.error.toUtf8());
+    }
+    return out;
+}
+
+// A literal as a server sends it: "{N}" CRLF and the bytes.
+QByteArray lit(const QByteArray &bytes)
+{
+    return '{' + QByteArray::number(bytes.size()) + "}\r\n" + bytes;
+}
+
+// Frames `bytes` as one response (CRLF added when missing) and tokenizes it.
+std::variant<Response, ParseError> parse(QByteArray bytes, const ParseLimits &limits = {})
+{
+    if (!bytes.endsWith('\n')) {
+        bytes += "\r\n";
+    }
+    ResponseFramer framer;
+    framer.feed(bytes);
+    RawResponse raw;
+    if (framer.next(&raw) != FramerStatus::Response) {
+        return ParseError { QStringLiteral("framing failed: ") + framer.errorString() };
+    }
+    return parseResponse(std::move(raw), limits);
+}
+
+// The parsed response, or nothing and the parser's message in *error.
+std::optional<Response> parseOk(const QByteArray &bytes, QString *error)
+{
+    auto result = parse(bytes);
+    if (auto *failure = std::get_if<ParseError>(&result)) {
+        *error = failure->message;
+        return std::nullopt;
+    }
+    return std::get<Response>(std::move(result));
+}
+
+// The node tree in one line: a:atom n:number q:quoted l:literal s:streamed-size NIL (list).
+QByteArray dump(const Response &r, const std::vector<quint32> &indexes)
+{
+    QByteArrayList parts;
+    for (const quint32 i : indexes) {
+        const Node &n = r.nodes[i];
+        QByteArray part;
+        switch (n.kind) {
+        case Node::Kind::Atom:
+            part = "a:" + n.bytes.toByteArray();
+            break;
+        case Node::Kind::Number:
+            part = "n:" + QByteArray::number(n.number);
+            break;
+        case Node::Kind::Quoted:
+            part = "q:" + nodeString(n);
+            break;
+        case Node::Kind::Literal:
+            part = "l:" + n.bytes.toByteArray();
+            break;
+        case Node::Kind::Streamed:
+            part = "s:" + QByteArray::number(n.number);
+            break;
+        case Node::Kind::Nil:
+            part = "NIL";
+            break;
+        case Node::Kind::List:
+            part = '(' + dump(r, r.children(i)) + ')';
+            break;
+        }
+        parts.append(part);
+    }
+    return parts.join(' ');
+}
+
+QByteArray dump(const Response &r)
+{
+    return dump(r, r.topLevel());
+}
+
+QByteArrayList sorted(QByteArrayList list)
+{
+    std::sort(list.begin(), list.end());
+    return list;
+}
+
+QByteArrayList sorted(const QSet<QByteArray> &set)
+{
+    return sorted(QByteArrayList(set.begin(), set.end()));
+}
+
+QStringList displays(const QList<Address> &addresses)
+{
+    QStringList out;
+    for (const Address &a : addresses) {
+        out.append(a.display());
+    }
+    return out;
+}
+
+// Every part of a BODYSTRUCTURE depth first: "number type/subtype size [disposition] [name=file]".
+void flatten(const BodyPart &part, QStringList *out)
+{
+    QString line = QString::fromLatin1(QByteArray(part.partNumber + ' ' + part.type + '/' + part.subtype));
+    if (part.type != "multipart") {
+        line += u' ' + QString::number(part.size);
+    }
+    if (!part.disposition.isEmpty()) {
+        line += u' ' + QString::fromLatin1(part.disposition);
+    }
+    if (!part.fileName.isEmpty()) {
+        line += QStringLiteral(" name=") + part.fileName;
+    }
+    out->append(line);
+    for (const BodyPart &child : part.children) {
+        flatten(child, out);
+    }
+}
+
+QDateTime utc(int year, int month, int day, int hour, int minute, int second)
+{
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second), Qt::UTC);
+}
+
+// An ENVELOPE with only a date and a subject (RFC 9051 §7.5.2: ten fields).
+QByteArray envelopeOf(const QByteArray &date, const QByteArray &subject)
+{
+    return "(\"" + date + "\" \"" + subject + "\" NIL NIL NIL NIL NIL NIL NIL NIL)";
+}
+
+// The ENVELOPE of the RFC 9051 §8 sample session.
+const char rfc9051Envelope[]
+    = R"x(("Wed, 17 Jul 1996 02:23:25 -0700 (PDT)" "IMAP4rev2 WG mtg summary and minutes" )x"
+      R"x((("Terry Gray" NIL "gray" "cac.washington.edu")) (("Terry Gray" NIL "gray" "cac.washington.edu")) )x"
+      R"x((("Terry Gray" NIL "gray" "cac.washington.edu")) ((NIL NIL "imap" "cac.washington.edu")) )x"
+      R"x(((NIL NIL "minutes" "CNRI.Reston.VA.US") ("John Klensin" NIL "KLENSIN" "MIT.EDU")) NIL NIL )x"
+      R"x("<B27397-0100000@cac.washington.edu>"))x";
+
+} // namespace
+
+class TestImapParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // ResponseFramer
+    void framing_data();
+    void framing();
+    void framingErrors_data();
+    void framingErrors();
+    void lineAtLimit_data();
+    void lineAtLimit();
+    void errorIsStickyUntilReset();
+    void streaming_data();
+    void streaming();
+    void streamedHugeLiteralIsAccepted();
+    void sinkFailureStopsTheStream();
+    void manyLiterals_data();
+    void manyLiterals();
+    // parseResponse
+    void statusResponses_data();
+    void statusResponses();
+    void untaggedData_data();
+    void untaggedData();
+    void parseErrors_data();
+    void parseErrors();
+    void literalMarks_data();
+    void literalMarks();
+    // ResponseData
+    void capabilities_data();
+    void capabilities();
+    void listEntry_data();
+    void listEntry();
+    void status_data();
+    void status();
+    void fetch_data();
+    void fetch();
+    void envelope_data();
+    void envelope();
+    void bodyStructure_data();
+    void bodyStructure();
+    void search_data();
+    void search();
+    void vanished_data();
+    void vanished();
+    void sequenceSet_data();
+    void sequenceSet();
+    void formatSequenceSet_data();
+    void formatSequenceSet();
+    void messageDate_data();
+    void messageDate();
+    void internalDate_data();
+    void internalDate();
+};
+
+// ---------------------------------------------------------------- ResponseFramer
+
+void TestImapParser::framing_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<QByteArrayList>("expected"); // describe() of the responses
+    QTest::addColumn<int>("pending"); // bytes left over at the end
+
+    QTest::newRow("greeting-capability-tagged")
+        << QByteArray("* OK [CAPABILITY IMAP4rev2] ready\r\n* CAPABILITY IMAP4rev2 IDLE\r\nA1 OK done\r\n")
+        << QByteArrayList { "* OK [CAPABILITY IMAP4rev2] ready", "* CAPABILITY IMAP4rev2 IDLE", "A1 OK done" } << 0;
+    QTest::newRow("bare-lf-line-ends") << QByteArray("* 1 EXISTS\n* 0 RECENT\n")
+                                       << QByteArrayList { "* 1 EXISTS", "* 0 RECENT" } << 0;
+    QTest::newRow("literal-in-fetch") << QByteArray("* 12 FETCH (BODY[HEADER] " + lit("Subject: hi\r\n\r\n")
+        + " UID 5)\r\n") << QByteArrayList { "* 12 FETCH (BODY[HEADER] {15} UID 5) [Subject: hi\r\n\r\n] @29" }
+                                      << 0;
+    QTest::newRow("literal-last-in-response") << QByteArray("* 1 FETCH (BODY[] " + lit("abc") + ")\r\n")
+                                              << QByteArrayList { "* 1 FETCH (BODY[] {3}) [abc] @21" } << 0;
+    QTest::newRow("two-literals-in-one-response")
+        << QByteArray("* 3 FETCH (BODY[1] " + lit("first") + " BODY[2] " + lit("second!") + ")\r\n* 4 EXISTS\r\n")
+        << QByteArrayList { "* 3 FETCH (BODY[1] {5} BODY[2] {7}) [first] @22 [second!] @34", "* 4 EXISTS" } << 0;
+    QTest::newRow("empty-literal") << QByteArray("* LIST () \"/\" {0}\r\n\r\n* 2 EXISTS\r\n")
+                                   << QByteArrayList { "* LIST () \"/\" {0} [] @17", "* 2 EXISTS" } << 0;
+    QTest::newRow("literal-with-crlf-and-mark-inside")
+        << QByteArray("* 1 FETCH (BODY[] " + lit("a\r\n{5}\r\nb") + ")\r\n")
+        << QByteArrayList { "* 1 FETCH (BODY[] {9}) [a\r\n{5}\r\nb] @21" } << 0;
+    QTest::newRow("literal8-with-nul-bytes")
+        << QByteArray("* 1 FETCH (BINARY[1] ~{4}\r\n\0\1\r\n)\r\n", 34)
+        << QByteArrayList { QByteArray("* 1 FETCH (BINARY[1] ~{4}) [\0\1\r\n] @25", 37) } << 0;
+    QTest::newRow("text-in-braces-is-not-a-literal")
+        << QByteArray("* OK {hello}\r\n* BYE {x1}\r\n") << QByteArrayList { "* OK {hello}", "* BYE {x1}" } << 0;
+    QTest::newRow("incomplete-tail-is-pending")
+        << QByteArray("* 1 EXISTS\r\n* 2 EX") << QByteArrayList { "* 1 EXISTS" } << 6;
+    QTest::newRow("incomplete-literal-is-pending")
+        << QByteArray("* 1 FETCH (BODY[] {10}\r\nabc") << QByteArrayList {} << 22;
+}
+
+void TestImapParser::framing()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(QByteArrayList, expected);
+    QFETCH(int, pending);
+
+    const Framed whole = frame(piecesOf(stream, 0));
+    QCOMPARE(describe(whole), expected);
+    QCOMPARE(whole.last, FramerStatus::NeedMore);
+    QCOMPARE(int(whole.pending), pending);
+
+    const Framed bytewise = frame(piecesOf(stream, 1));
+    QCOMPARE(describe(bytewise), expected);
+    QCOMPARE(int(bytewise.pending), pending);
+
+    for (qsizetype cut = 1; cut < stream.size(); ++cut) {
+        const Framed two = frame(cutAt(stream, cut));
+        QVERIFY2(describe(two) == expected, qPrintable(QStringLiteral("different when cut at byte %1").arg(cut)));
+    }
+}
+
+void TestImapParser::framingErrors_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<int>("maxLine"); // 0: the default limits
+    QTest::addColumn<qulonglong>("maxLiteral");
+    QTest::addColumn<int>("maxLiterals");
+    QTest::addColumn<int>("maxResponse");
+    QTest::addColumn<int>("before"); // responses returned before the error
+    QTest::addColumn<QString>("fragment");
+
+    // The hostile sizes: nothing follows the mark, the error must come from the mark alone.
+    QTest::newRow("literal-size-overflow-20-digits") << QByteArray("* 1 FETCH (BODY[] {99999999999999999999}\r\n") << 0
+                                                     << 0ull << 0 << 0 << 0 << QStringLiteral("invalid size");
+    QTest::newRow("literal-size-2^32") << QByteArray("* 1 FETCH (BODY[] {4294967296}\r\n") << 0 << 0ull << 0 << 0 << 0
+                                       << QStringLiteral("invalid size: '");
+    QTest::newRow("literal-size-negative")
+        << QByteArray("* 1 FETCH (BODY[] {-1}\r\n") << 0 << 0ull << 0 << 0 << 0 << QStringLiteral("invalid size");
+    QTest::newRow("literal-plus-from-server") << QByteArray("* 1 FETCH (BODY[] {5+}\r\nhello)\r\n") << 0 << 0ull << 0
+                                              << 0 << 0 << QStringLiteral("invalid size");
+    QTest::newRow("literal-size-2^32-1-without-sink")
+        << QByteArray("* OK go\r\n* 1 FETCH (BODY[] {4294967295}\r\n") << 0 << 0ull << 0 << 0 << 1
+        << QStringLiteral("a literal of 4294967295 bytes, more than the 67108864 allowed");
+    QTest::newRow("literal-over-max-literal-size") << QByteArray("* 1 FETCH (BODY[] {1025}\r\n") << 0 << 1024ull << 0
+                                                   << 0 << 0 << QStringLiteral("a literal of 1025 bytes");
+    QTest::newRow("line-too-long") << QByteArray("* OK " + QByteArray(60, 'x') + "\r\n") << 64 << 0ull << 0 << 0 << 0
+                                   << QStringLiteral("a line longer than 64 bytes");
+    QTest::newRow("line-too-long-without-lf") << QByteArray("* OK " + QByteArray(200, 'x')) << 64 << 0ull << 0 << 0 << 0
+                                              << QStringLiteral("a line longer than 64 bytes");
+    QTest::newRow("line-after-literal-too-long")
+        << QByteArray("* 1 FETCH (BODY[] " + lit("abc") + ' ' + QByteArray(70, 'y') + ")\r\n") << 64 << 0ull << 0 << 0
+        << 0 << QStringLiteral("a line longer than 64 bytes");
+    QTest::newRow("too-many-literals") << QByteArray("* 1 FETCH (A " + lit("1") + " B " + lit("2") + " C " + lit("3")
+        + ")\r\n") << 0 << 0ull << 2 << 0
+                                       << 0 << QStringLiteral("more than 2 literals in one response");
+    QTest::newRow("response-too-large") << QByteArray("* 1 FETCH (BODY[] " + lit(QByteArray(90, 'z')) + ")\r\n") << 0
+                                        << 0ull << 0 << 100 << 0 << QStringLiteral("a response larger than 100 bytes");
+    QTest::newRow("empty-braces-are-not-a-size")
+        << QByteArray("* OK {}\r\n") << 0 << 0ull << 0 << 0 << 0 << QStringLiteral("invalid size");
+}
+
+void TestImapParser::framingErrors()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(int, maxLine);
+    QFETCH(qulonglong, maxLiteral);
+    QFETCH(int, maxLiterals);
+    QFETCH(int, maxResponse);
+    QFETCH(int, before);
+    QFETCH(QString, fragment);
+
+    ResponseFramer::Limits limits;
+    if (maxLine > 0) {
+        limits.maxLineLength = maxLine;
+    }
+    if (maxLiteral > 0) {
+        limits.maxLiteralSize = maxLiteral;
+    }
+    if (maxLiterals > 0) {
+        limits.maxLiterals = maxLiterals;
+    }
+    if (maxResponse > 0) {
+        limits.maxResponseSize = maxResponse;
+    }
+    for (const qsizetype size : { qsizetype(0), qsizetype(1) }) {
+        const Framed framed = frame(piecesOf(stream, size), limits);
+        QCOMPARE(framed.last, FramerStatus::Error);
+        QVERIFY2(framed.error.contains(fragment), qPrintable(framed.error));
+        QCOMPARE(int(framed.responses.size()), before);
+    }
+}
+
+void TestImapParser::lineAtLimit_data()
+{
+    QTest::addColumn<int>("pieceSize");
+    QTest::newRow("whole") << 0;
+    QTest::newRow("cut-between-cr-and-lf") << -1;
+    QTest::newRow("byte-by-byte") << 1;
+}
+
+void TestImapParser::lineAtLimit()
+{
+    // A line of exactly maxLineLength bytes is allowed, however it arrives.
+    QFETCH(int, pieceSize);
+    ResponseFramer::Limits limits;
+    limits.maxLineLength = 16;
+    const QByteArray stream = "* OK " + QByteArray(11, 'x') + "\r\n";
+    QCOMPARE(stream.size(), qsizetype(18));
+    const Framed framed = frame(pieceSize < 0 ? cutAt(stream, 17) : piecesOf(stream, pieceSize), limits);
+    if (pieceSize != 0) {
+        QEXPECT_FAIL("",
+            "parser bug: the pending-bytes check counts the CR, so a line of exactly maxLineLength "
+            "fails when its LF arrives later",
+            Abort);
+    }
+    QCOMPARE(describe(framed), QByteArrayList { QByteArray("* OK " + QByteArray(11, 'x')) });
+}
+
+void TestImapParser::errorIsStickyUntilReset()
+{
+    ResponseFramer framer;
+    framer.feed("* 1 FETCH (BODY[] {-1}\r\n");
+    RawResponse raw;
+    QCOMPARE(framer.next(&raw), FramerStatus::Error);
+    const QString error = framer.errorString();
+    QVERIFY(!error.isEmpty());
+    framer.feed("* 2 EXISTS\r\n");
+    QCOMPARE(framer.next(&raw), FramerStatus::Error);
+    QCOMPARE(framer.errorString(), error);
+
+    framer.reset();
+    QVERIFY(framer.errorString().isEmpty());
+    QCOMPARE(framer.pendingBytes(), qsizetype(0));
+    framer.feed("* 2 EXISTS\r\n");
+    QCOMPARE(framer.next(&raw), FramerStatus::Response);
+    QCOMPARE(raw.text, QByteArray("* 2 EXISTS"));
+}
+
+void TestImapParser::streaming_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<qulonglong>("threshold"); // literals larger than this are streamed
+    QTest::addColumn<QList<bool>>("streamed");
+    QTest::addColumn<QByteArrayList>("sunk"); // what each sink received
+    QTest::addColumn<QByteArrayList>("askedAfter"); // the end of textSoFar at each question
+    QTest::addColumn<QByteArray>("tree");
+
+    const QByteArray body = "From: a@b\r\n\r\n{5}\r\nbody!";
+    QTest::newRow("large-body-streamed") << QByteArray("* 1 FETCH (UID 7 BODY[] " + lit(body) + ")\r\n") << 10ull
+                                         << QList<bool> { true } << QByteArrayList { body }
+                                         << QByteArrayList { "UID 7 BODY[] {23}" }
+                                         << QByteArray("(a:UID n:7 a:BODY[] s:23)");
+    QTest::newRow("small-kept-large-streamed")
+        << QByteArray("* 2 FETCH (BODY[HEADER] " + lit("abc") + " BODY[TEXT] " + lit("0123456789AB") + ")\r\n") << 10ull
+        << QList<bool> { false, true } << QByteArrayList { "0123456789AB" }
+        << QByteArrayList { "BODY[HEADER] {3}", "BODY[TEXT] {12}" }
+        << QByteArray("(a:BODY[HEADER] l:abc a:BODY[TEXT] s:12)");
+    QTest::newRow("size-at-threshold-is-kept")
+        << QByteArray("* 3 FETCH (BODY[] " + lit("0123456789") + ")\r\n") << 10ull << QList<bool> { false }
+        << QByteArrayList {} << QByteArrayList { "BODY[] {10}" } << QByteArray("(a:BODY[] l:0123456789)");
+    QTest::newRow("empty-literal-at-threshold-zero-is-kept")
+        << QByteArray("* 4 FETCH (BODY[] {0}\r\n)\r\n") << 0ull << QList<bool> { false } << QByteArrayList {}
+        << QByteArrayList { "BODY[] {0}" } << QByteArray("(a:BODY[] l:)");
+}
+
+void TestImapParser::streaming()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(qulonglong, threshold);
+    QFETCH(QList<bool>, streamed);
+    QFETCH(QByteArrayList, sunk);
+    QFETCH(QByteArrayList, askedAfter);
+    QFETCH(QByteArray, tree);
+
+    for (const qsizetype size : { qsizetype(0), qsizetype(1), qsizetype(7) }) {
+        auto received = std::make_shared<QByteArrayList>();
+        auto pieces = std::make_shared<int>(0);
+        auto asked = std::make_shared<QByteArrayList>();
+        const ResponseFramer::SinkProvider provider
+            = [=](quint64 literalSize, QByteArrayView textSoFar) -> LiteralSink {
+            asked->append(textSoFar.last(std::min<qsizetype>(textSoFar.size(), askedAfter.value(asked->size()).size()))
+                              .toByteArray());
+            if (literalSize <= threshold) {
+                return {};
+            }
+            received->append(QByteArray());
+            const qsizetype slot = received->size() - 1;
+            return [received, pieces, slot](QByteArrayView piece) {
+                (*received)[slot].append(piece);
+                ++*pieces;
+                return true;
+            };
+        };
+        const Framed framed = frame(piecesOf(stream, size), {}, provider);
+        QCOMPARE(framed.last, FramerStatus::NeedMore);
+        QCOMPARE(int(framed.responses.size()), 1);
+        const RawResponse &raw = framed.responses.front();
+        QCOMPARE(QList<bool>(raw.streamed.begin(), raw.streamed.end()), streamed);
+        QCOMPARE(*received, sunk);
+        QCOMPARE(*asked, askedAfter);
+        for (std::size_t i = 0; i < raw.literals.size(); ++i) {
+            if (raw.streamed[i]) {
+                QVERIFY(raw.literals[i].isEmpty()); // the bytes went to the sink, not to memory
+            }
+        }
+        if (size == 1) {
+            // One call per byte: the sink sees the bytes while they arrive, not at the end.
+            qsizetype total = 0;
+            for (const QByteArray &bytes : sunk) {
+                total += bytes.size();
+            }
+            QCOMPARE(*pieces, int(total));
+        }
+
+        auto result = parseResponse(framed.responses.front());
+        QVERIFY(std::holds_alternative<Response>(result));
+        const Response &response = std::get<Response>(result);
+        QCOMPARE(dump(response), tree);
+        QString error;
+        const auto fetch = fetchFrom(response, &error);
+        QVERIFY2(fetch, qPrintable(error));
+        int streamedSections = 0;
+        for (const FetchedSection &section : fetch->sections) {
+            streamedSections += section.streamed ? 1 : 0;
+            QVERIFY(!section.streamed || section.bytes.isEmpty());
+        }
+        QCOMPARE(streamedSections, int(std::count(streamed.begin(), streamed.end(), true)));
+    }
+}
+
+void TestImapParser::streamedHugeLiteralIsAccepted()
+{
+    // Announced sizes up to 2^32-1 are fine when a sink takes them: nothing is kept in memory.
+    ResponseFramer::Limits limits;
+    limits.maxLiteralSize = 1024;
+    limits.maxResponseSize = 4096;
+    ResponseFramer framer(limits);
+    QByteArray sunk;
+    framer.setSinkProvider([&sunk](quint64, QByteArrayView) -> LiteralSink {
+        return [&sunk](QByteArrayView piece) {
+            sunk.append(piece);
+            return true;
+        };
+    });
+    framer.feed("* 1 FETCH (BODY[] {4294967295}\r\n");
+    framer.feed(QByteArray(5000, 'q'));
+    RawResponse raw;
+    QCOMPARE(framer.next(&raw), FramerStatus::NeedMore);
+    QVERIFY(framer.errorString().isEmpty());
+    QVERIFY(framer.inLiteral());
+    QCOMPARE(sunk, QByteArray(5000, 'q'));
+}
+
+void TestImapParser::sinkFailureStopsTheStream()
+{
+    ResponseFramer framer;
+    framer.setSinkProvider([](quint64, QByteArrayView) -> LiteralSink { return [](QByteArrayView) { return false; }; });
+    framer.feed(QByteArray("* 1 FETCH (BODY[] " + lit("abcdef") + ")\r\n"));
+    RawResponse raw;
+    QCOMPARE(framer.next(&raw), FramerStatus::Error);
+    QCOMPARE(framer.errorString(), QStringLiteral("could not store a literal from the server"));
+}
+
+void TestImapParser::manyLiterals_data()
+{
+    QTest::addColumn<int>("pieceSize");
+    QTest::newRow("whole") << 0;
+    QTest::newRow("pieces-of-1000") << 1000;
+    QTest::newRow("byte-by-byte") << 1;
+}
+
+void TestImapParser::manyLiterals()
+{
+    // 20,000 small literals in one FETCH: framing and tokenizing stay linear (a quadratic
+    // rescan would make this take minutes; ctest's timeout is the judge).
+    QFETCH(int, pieceSize);
+    constexpr int count = 20000;
+    QByteArray stream = "* 1 FETCH (";
+    for (int i = 1; i <= count; ++i) {
+        stream += (i > 1 ? " BODY[" : "BODY[") + QByteArray::number(i) + "] " + lit("abc");
+    }
+    stream += ")\r\n";
+
+    const Framed framed = frame(piecesOf(stream, pieceSize));
+    QCOMPARE(framed.last, FramerStatus::NeedMore);
+    QCOMPARE(int(framed.responses.size()), 1);
+    QCOMPARE(int(framed.responses.front().literals.size()), count);
+    QCOMPARE(framed.pending, qsizetype(0));
+
+    auto result = parseResponse(framed.responses.front());
+    QVERIFY(std::holds_alternative<Response>(result));
+    const Response &response = std::get<Response>(result);
+    QCOMPARE(int(response.nodes.size()), 1 + 2 * count);
+    QString error;
+    const auto fetch = fetchFrom(response, &error);
+    QVERIFY2(fetch, qPrintable(error));
+    QCOMPARE(int(fetch->sections.size()), count);
+    QCOMPARE(fetch->sections.last().name, QByteArray("BODY[20000]"));
+    QCOMPARE(fetch->sections.last().bytes, QByteArray("abc"));
+}
+
+// ---------------------------------------------------------------- parseResponse
+
+void TestImapParser::statusResponses_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("kind"); // Response::Kind
+    QTest::addColumn<int>("status"); // Response::Status
+    QTest::addColumn<QByteArray>("tag");
+    QTest::addColumn<QByteArray>("codeName");
+    QTest::addColumn<QByteArray>("codeArgs");
+    QTest::addColumn<QByteArray>("text");
+
+    const int tagged = int(Response::Kind::Tagged);
+    const int untagged = int(Response::Kind::Untagged);
+    const int continuation = int(Response::Kind::Continuation);
+    const int none = int(Response::Status::None);
+    const int ok = int(Response::Status::Ok);
+
+    QTest::newRow("tagged-ok-uidvalidity")
+        << QByteArray("A142 OK [UIDVALIDITY 3857529045] UIDs valid") << tagged << ok << QByteArray("A142")
+        << QByteArray("UIDVALIDITY") << QByteArray("3857529045") << QByteArray("UIDs valid");
+    QTest::newRow("tagged-ok-appenduid") << QByteArray("A003 OK [APPENDUID 38505 3955] APPEND completed") << tagged
+                                         << ok << QByteArray("A003") << QByteArray("APPENDUID")
+                                         << QByteArray("38505 3955") << QByteArray("APPEND completed");
+    QTest::newRow("tagged-ok-capability")
+        << QByteArray("a1 ok [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE] Logged in") << tagged << ok
+        << QByteArray("a1") << QByteArray("CAPABILITY") << QByteArray("IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE")
+        << QByteArray("Logged in");
+    QTest::newRow("tagged-no-without-code")
+        << QByteArray("A2 NO no such mailbox") << tagged << int(Response::Status::No) << QByteArray("A2")
+        << QByteArray() << QByteArray() << QByteArray("no such mailbox");
+    QTest::newRow("tagged-bad-with-lowercase-code")
+        << QByteArray("A3 BAD [badcharset (UTF-8)] no") << tagged << int(Response::Status::Bad) << QByteArray("A3")
+        << QByteArray("BADCHARSET") << QByteArray("(UTF-8)") << QByteArray("no");
+    QTest::newRow("tagged-ok-without-text")
+        << QByteArray("A4 OK") << tagged << ok << QByteArray("A4") << QByteArray() << QByteArray() << QByteArray();
+    QTest::newRow("untagged-alert") << QByteArray("* OK [ALERT] System shutdown in 10 minutes") << untagged << ok
+                                    << QByteArray() << QByteArray("ALERT") << QByteArray()
+                                    << QByteArray("System shutdown in 10 minutes");
+    QTest::newRow("untagged-permanentflags")
+        << QByteArray(R"(* OK [PERMANENTFLAGS (\Deleted \Seen \*)] Limited)") << untagged << ok << QByteArray()
+        << QByteArray("PERMANENTFLAGS") << QByteArray(R"((\Deleted \Seen \*))") << QByteArray("Limited");
+    QTest::newRow("untagged-no") << QByteArray("* NO [ALERT] disk full") << untagged << int(Response::Status::No)
+                                 << QByteArray() << QByteArray("ALERT") << QByteArray() << QByteArray("disk full");
+    QTest::newRow("untagged-bye") << QByteArray("* BYE Autologout; idle for too long") << untagged
+                                  << int(Response::Status::Bye) << QByteArray() << QByteArray() << QByteArray()
+                                  << QByteArray("Autologout; idle for too long");
+    QTest::newRow("untagged-preauth") << QByteArray("* PREAUTH IMAP4rev2 server logged in as Smith") << untagged
+                                      << int(Response::Status::Preauth) << QByteArray() << QByteArray() << QByteArray()
+                                      << QByteArray("IMAP4rev2 server logged in as Smith");
+    QTest::newRow("status-text-with-braces")
+        << QByteArray("* OK {hello} [not a code]") << untagged << ok << QByteArray() << QByteArray() << QByteArray()
+        << QByteArray("{hello} [not a code]");
+    QTest::newRow("continuation-ready") << QByteArray("+ Ready for additional command text") << continuation << none
+                                        << QByteArray() << QByteArray() << QByteArray()
+                                        << QByteArray("Ready for additional command text");
+    QTest::newRow("continuation-bare-plus")
+        << QByteArray("+") << continuation << none << QByteArray() << QByteArray() << QByteArray() << QByteArray();
+    QTest::newRow("continuation-base64") << QByteArray("+ YGgGCSqGSIb3EgECAgIBAAD/////") << continuation << none
+                                         << QByteArray() << QByteArray() << QByteArray()
+                                         << QByteArray("YGgGCSqGSIb3EgECAgIBAAD/////");
+}
+
+void TestImapParser::statusResponses()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, kind);
+    QFETCH(int, status);
+    QFETCH(QByteArray, tag);
+    QFETCH(QByteArray, codeName);
+    QFETCH(QByteArray, codeArgs);
+    QFETCH(QByteArray, text);
+    QString error;
+    const auto r = parseOk(line, &error);
+    QVERIFY2(r, qPrintable(error));
+    QCOMPARE(int(r->kind), kind);
+    QCOMPARE(int(r->status), status);
+    QCOMPARE(r->isStatus(), status != int(Response::Status::None));
+    QCOMPARE(r->tag, tag);
+    QCOMPARE(r->code.name, codeName);
+    QCOMPARE(r->code.args, codeArgs);
+    QCOMPARE(r->text, text);
+    QVERIFY(r->nodes.empty());
+}
+
+void TestImapParser::untaggedData_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<bool>("hasNumber");
+    QTest::addColumn<uint>("number");
+    QTest::addColumn<QByteArray>("tree");
+
+    QTest::newRow("exists") << QByteArray("* 12 EXISTS") << QByteArray("EXISTS") << true << 12u << QByteArray();
+    QTest::newRow("expunge") << QByteArray("* 3 EXPUNGE") << QByteArray("EXPUNGE") << true << 3u << QByteArray();
+    QTest::newRow("exists-max-number") << QByteArray("* 4294967295 EXISTS") << QByteArray("EXISTS") << true
+                                       << 4294967295u << QByteArray();
+    QTest::newRow("name-upper-cased") << QByteArray("* 1 fetch (uid 9)") << QByteArray("FETCH") << true << 1u
+                                      << QByteArray("(a:uid n:9)");
+    QTest::newRow("capability") << QByteArray("* CAPABILITY IMAP4rev2 AUTH=PLAIN") << QByteArray("CAPABILITY") << false
+                                << 0u << QByteArray("a:IMAP4rev2 a:AUTH=PLAIN");
+    QTest::newRow("search-empty") << QByteArray("* SEARCH") << QByteArray("SEARCH") << false << 0u << QByteArray();
+    QTest::newRow("flags-atoms") << QByteArray(R"(* FLAGS (\Answered \Flagged \Deleted \Seen \Draft $Junk))")
+                                 << QByteArray("FLAGS") << false << 0u
+                                 << QByteArray(R"((a:\Answered a:\Flagged a:\Deleted a:\Seen a:\Draft a:$Junk))");
+    QTest::newRow("fetch-quoted-escapes")
+        << QByteArray(R"(* 1 FETCH (X "say \"hi\" to C:\\dir" Y "" Z "plain"))") << QByteArray("FETCH") << true << 1u
+        << QByteArray(R"((a:X q:say "hi" to C:\dir a:Y q: a:Z q:plain))");
+    QTest::newRow("fetch-nil-and-nested-lists")
+        << QByteArray(R"(* 2 FETCH (A NIL B ((1 2) (nil "x") ()) C Nil))") << QByteArray("FETCH") << true << 2u
+        << QByteArray("(a:A NIL a:B ((n:1 n:2) (NIL q:x) ()) a:C NIL)");
+    QTest::newRow("fetch-section-with-spaces")
+        << QByteArray("* 3 FETCH (BODY[HEADER.FIELDS (DATE FROM)] " + lit("Date: x\r\n\r\n") + " UID 4)")
+        << QByteArray("FETCH") << true << 3u
+        << QByteArray("(a:BODY[HEADER.FIELDS (DATE FROM)] l:Date: x\r\n\r\n a:UID n:4)");
+    QTest::newRow("fetch-partial-section")
+        << QByteArray("* 4 FETCH (BODY[1.2]<0> " + lit("hello") + ")") << QByteArray("FETCH") << true << 4u
+        << QByteArray("(a:BODY[1.2]<0> l:hello)");
+    QTest::newRow("fetch-flags-with-wildcard-atoms")
+        << QByteArray(R"(* 5 FETCH (FLAGS (\Seen \* $Forwarded)))") << QByteArray("FETCH") << true << 5u
+        << QByteArray(R"((a:FLAGS (a:\Seen a:\* a:$Forwarded)))");
+    QTest::newRow("fetch-literal8") << QByteArray("* 6 FETCH (BINARY[1] ~{3}\r\nab\n)") << QByteArray("FETCH") << true
+                                    << 6u << QByteArray("(a:BINARY[1] l:ab\n)");
+    QTest::newRow("twenty-digit-number-is-an-atom")
+        << QByteArray("* SEARCH 12345678901234567890 9") << QByteArray("SEARCH") << false << 0u
+        << QByteArray("a:12345678901234567890 n:9");
+    QTest::newRow("list-with-literal-name") << QByteArray("* LIST () \"/\" " + lit("Sent Items")) << QByteArray("LIST")
+                                            << false << 0u << QByteArray("() q:/ l:Sent Items");
+}
+
+void TestImapParser::untaggedData()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QByteArray, name);
+    QFETCH(bool, hasNumber);
+    QFETCH(uint, number);
+    QFETCH(QByteArray, tree);
+    QString error;
+    const auto r = parseOk(line, &error);
+    QVERIFY2(r, qPrintable(error));
+    QCOMPARE(r->kind, Response::Kind::Untagged);
+    QVERIFY(!r->isStatus());
+    QCOMPARE(r->name, name);
+    QCOMPARE(r->hasNumber, hasNumber);
+    QCOMPARE(r->number, number);
+    QCOMPARE(dump(*r), tree);
+}
+
+void TestImapParser::parseErrors_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("maxNodes"); // 0: the default
+    QTest::addColumn<QString>("fragment"); // empty: parses
+    QTest::addColumn<int>("nodes"); // when it parses
+
+    const int depth = ParseLimits {}.maxDepth;
+    QTest::newRow("unbalanced-close") << QByteArray("* 1 FETCH (UID 1))") << 0
+                                      << QStringLiteral("unbalanced ')' at byte 17") << 0;
+    QTest::newRow("unbalanced-open") << QByteArray("* 1 FETCH (UID 1") << 0 << QStringLiteral("a list is not closed")
+                                     << 0;
+    QTest::newRow("unclosed-quote") << QByteArray("* LIST () \"/\" \"INBOX") << 0
+                                    << QStringLiteral("a quoted string is not closed") << 0;
+    QTest::newRow("quote-ending-in-escape")
+        << QByteArray(R"(* LIST () "/" "INBOX\")") << 0 << QStringLiteral("a quoted string is not closed") << 0;
+    QTest::newRow("nesting-at-max-depth")
+        << QByteArray("* X " + QByteArray(depth, '(') + QByteArray(depth, ')')) << 0 << QString() << depth;
+    QTest::newRow("nesting-deeper-than-max-depth")
+        << QByteArray("* X " + QByteArray(depth + 1, '(') + QByteArray(depth + 1, ')')) << 0
+        << QStringLiteral("deeper than %1").arg(depth) << 0;
+    QTest::newRow("values-at-max-nodes") << QByteArray("* SEARCH 1 2 3 4 5 6 7 8 9 10") << 10 << QString() << 10;
+    QTest::newRow("values-over-max-nodes")
+        << QByteArray("* SEARCH 1 2 3 4 5 6 7 8 9 10 11") << 10 << QStringLiteral("more than 10 values") << 0;
+    QTest::newRow("lists-count-as-nodes")
+        << QByteArray("* X (1 2) (3 4) (5 6) (7)") << 10 << QStringLiteral("more than 10 values") << 0;
+    QTest::newRow("tagged-bye") << QByteArray("A1 BYE logging out") << 0
+                                << QStringLiteral("a tagged response that is not OK, NO or BAD") << 0;
+    QTest::newRow("tagged-preauth") << QByteArray("A1 PREAUTH hi") << 0
+                                    << QStringLiteral("a tagged response that is not OK, NO or BAD") << 0;
+    QTest::newRow("tagged-unknown-status")
+        << QByteArray("A1 MAYBE") << 0 << QStringLiteral("a tagged response that is not OK, NO or BAD") << 0;
+    QTest::newRow("empty-line") << QByteArray("\r\n") << 0 << QStringLiteral("an empty response line") << 0;
+    QTest::newRow("star-alone") << QByteArray("*") << 0 << QStringLiteral("a response without content") << 0;
+    QTest::newRow("star-space") << QByteArray("* ") << 0 << QStringLiteral("untagged data without a name") << 0;
+    QTest::newRow("message-number-overflow")
+        << QByteArray("* 99999999999 EXISTS") << 0 << QStringLiteral("an invalid message number '99999999999'") << 0;
+    QTest::newRow("message-number-2^32") << QByteArray("* 4294967296 EXISTS") << 0
+                                         << QStringLiteral("an invalid message number") << 0;
+    QTest::newRow("message-number-with-letters")
+        << QByteArray("* 12a EXISTS") << 0 << QStringLiteral("an invalid message number '12a'") << 0;
+    QTest::newRow("message-number-without-name")
+        << QByteArray("* 12") << 0 << QStringLiteral("a message number without data") << 0;
+    QTest::newRow("tag-with-plus") << QByteArray("A+1 OK") << 0 << QStringLiteral("an invalid tag 'A+1'") << 0;
+    QTest::newRow("tag-with-paren") << QByteArray("A(1 OK") << 0 << QStringLiteral("an invalid tag") << 0;
+    QTest::newRow("response-code-not-closed")
+        << QByteArray("A1 OK [ALERT hello") << 0 << QStringLiteral("a response code is not closed") << 0;
+    QTest::newRow("empty-response-code") << QByteArray("* OK [] hm") << 0 << QStringLiteral("an empty response code")
+                                         << 0;
+    QTest::newRow("section-not-closed") << QByteArray("* 1 FETCH (BODY[HEADER UID 1)") << 0
+                                        << QStringLiteral("a '[' is not closed") << 0;
+}
+
+void TestImapParser::parseErrors()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, maxNodes);
+    QFETCH(QString, fragment);
+    QFETCH(int, nodes);
+    ParseLimits limits;
+    if (maxNodes > 0) {
+        limits.maxNodes = quint32(maxNodes);
+    }
+    const auto result = parse(line, limits);
+    if (fragment.isEmpty()) {
+        const auto *error = std::get_if<ParseError>(&result);
+        QVERIFY2(!error, error ? qPrintable(error->message) : "");
+        QCOMPARE(int(std::get<Response>(result).nodes.size()), nodes);
+        return;
+    }
+    const auto *error = std::get_if<ParseError>(&result);
+    QVERIFY2(error, "parsed, an error was expected");
+    QVERIFY2(error->message.contains(fragment), qPrintable(error->message));
+}
+
+void TestImapParser::literalMarks_data()
+{
+    // RawResponse built by hand: the tokenizer trusts only marks the framer recorded.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArrayList>("literals");
+    QTest::addColumn<QList<qsizetype>>("marks");
+    QTest::addColumn<QString>("fragment"); // empty: parses
+    QTest::addColumn<QByteArray>("tree");
+
+    QTest::newRow("mark-the-framer-saw") << QByteArray("* 1 FETCH (BODY[] {3})") << QByteArrayList { "abc" }
+                                         << QList<qsizetype> { 21 } << QString() << QByteArray("(a:BODY[] l:abc)");
+    QTest::newRow("mark-not-at-a-line-end")
+        << QByteArray("* 1 FETCH (BODY[] {3} UID 1)") << QByteArrayList { "abc" } << QList<qsizetype> { 28 }
+        << QStringLiteral("not at the end of a line") << QByteArray();
+    QTest::newRow("mark-without-literal")
+        << QByteArray("* 1 FETCH (BODY[] {3})") << QByteArrayList {} << QList<qsizetype> {}
+        << QStringLiteral("not at the end of a line") << QByteArray();
+    QTest::newRow("literal-shorter-than-announced")
+        << QByteArray("* 1 FETCH (BODY[] {3})") << QByteArrayList { "ab" } << QList<qsizetype> { 21 }
+        << QStringLiteral("shorter than announced") << QByteArray();
+    QTest::newRow("mark-with-bad-size") << QByteArray("* 1 FETCH (BODY[] {1x})") << QByteArrayList { "a" }
+                                        << QList<qsizetype> { 22 } << QStringLiteral("invalid size") << QByteArray();
+    QTest::newRow("mark-not-closed") << QByteArray("* 1 FETCH (BODY[] {3") << QByteArrayList {} << QList<qsizetype> {}
+                                     << QStringLiteral("malformed") << QByteArray();
+}
+
+void TestImapParser::literalMarks()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArrayList, literals);
+    QFETCH(QList<qsizetype>, marks);
+    QFETCH(QString, fragment);
+    QFETCH(QByteArray, tree);
+    RawResponse raw;
+    raw.text = text;
+    raw.literals.assign(literals.begin(), literals.end());
+    raw.streamed.assign(literals.size(), false);
+    raw.marks.assign(marks.begin(), marks.end());
+    const auto result = parseResponse(raw);
+    if (fragment.isEmpty()) {
+        QVERIFY(std::holds_alternative<Response>(result));
+        QCOMPARE(dump(std::get<Response>(result)), tree);
+        return;
+    }
+    const auto *error = std::get_if<ParseError>(&result);
+    QVERIFY2(error, "parsed, an error was expected");
+    QVERIFY2(error->message.contains(fragment), qPrintable(error->message));
+
+    // The same text outside a response (a response code's inside) has no literals at all.
+    const auto values = parseValues(QByteArrayView(text).sliced(10));
+    QVERIFY(std::holds_alternative<ParseError>(values));
+}
+
+// ---------------------------------------------------------------- ResponseData
+
+void TestImapParser::capabilities_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("fromCode");
+    QTest::addColumn<QByteArrayList>("expected");
+
+    QTest::newRow("capability-response") << QByteArray("* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN LOGINDISABLED")
+                                         << false
+                                         << QByteArrayList { "AUTH=PLAIN", "IMAP4REV1", "LOGINDISABLED", "STARTTLS" };
+    QTest::newRow("capability-response-upper-cased") << QByteArray("* CAPABILITY imap4rev2 condstore Idle") << false
+                                                     << QByteArrayList { "CONDSTORE", "IDLE", "IMAP4REV2" };
+    QTest::newRow("capability-code-in-greeting")
+        << QByteArray("* OK [CAPABILITY IMAP4rev1 SASL-IR  LITERAL+ ID ENABLE IDLE] Dovecot ready.") << true
+        << QByteArrayList { "ENABLE", "ID", "IDLE", "IMAP4REV1", "LITERAL+", "SASL-IR" };
+}
+
+void TestImapParser::capabilities()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(bool, fromCode);
+    QFETCH(QByteArrayList, expected);
+    QString error;
+    const auto r = parseOk(line, &error);
+    QVERIFY2(r, qPrintable(error));
+    if (fromCode) {
+        QCOMPARE(r->code.name, QByteArray("CAPABILITY"));
+        QCOMPARE(sorted(capabilitiesFromText(r->code.args)), expected);
+    } else {
+        QCOMPARE(sorted(capabilitiesFrom(*r)), expected);
+    }
+}
+
+void TestImapParser::listEntry_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("utf8");
+    QTest::addColumn<QString>("error"); // fragment; empty: valid
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("wireName");
+    QTest::addColumn<QString>("delimiter");
+    QTest::addColumn<QByteArrayList>("attributes");
+    QTest::addColumn<QString>("role");
+
+    QTest::newRow("sent-special-use") << QByteArray(R"(* LIST (\HasNoChildren \Sent) "/" "Sent Items")") << false
+                                      << QString() << QStringLiteral("Sent Items") << QByteArray("Sent Items")
+                                      << QStringLiteral("/") << QByteArrayList { "\\HasNoChildren", "\\Sent" }
+                                      << QStringLiteral("sent");
+    QTest::newRow("inbox-role-any-case") << QByteArray(R"(* LIST (\HasChildren) "." inbox)") << false << QString()
+                                         << QStringLiteral("inbox") << QByteArray("inbox") << QStringLiteral(".")
+                                         << QByteArrayList { "\\HasChildren" } << QStringLiteral("inbox");
+    QTest::newRow("drafts-lower-case-attribute")
+        << QByteArray(R"(* LIST (\drafts) "/" Drafts)") << false << QString() << QStringLiteral("Drafts")
+        << QByteArray("Drafts") << QStringLiteral("/") << QByteArrayList { "\\drafts" } << QStringLiteral("drafts");
+    QTest::newRow("all-is-archive") << QByteArray(R"(* LIST (\All \HasNoChildren) "/" "[Gmail]/All Mail")") << false
+                                    << QString() << QStringLiteral("[Gmail]/All Mail") << QByteArray("[Gmail]/All Mail")
+                                    << QStringLiteral("/") << QByteArrayList { "\\All", "\\HasNoChildren" }
+                                    << QStringLiteral("archive");
+    QTest::newRow("modified-utf7-name") << QByteArray(R"(* LIST () "/" "&AOQ-")") << false << QString()
+                                        << QStringLiteral("ä") << QByteArray("&AOQ-") << QStringLiteral("/")
+                                        << QByteArrayList {} << QString();
+    QTest::newRow("modified-utf7-ampersand")
+        << QByteArray(R"(* LIST () "/" "R&-D/&AOQ-rger")") << false << QString() << QStringLiteral("R&D/ärger")
+        << QByteArray("R&-D/&AOQ-rger") << QStringLiteral("/") << QByteArrayList {} << QString();
+    QTest::newRow("utf8-name-with-utf8-accept")
+        << QByteArray("* LIST () \"/\" \"\xc3\xa4\"") << true << QString() << QStringLiteral("ä")
+        << QByteArray("\xc3\xa4") << QStringLiteral("/") << QByteArrayList {} << QString();
+    QTest::newRow("utf8-mode-keeps-ampersand")
+        << QByteArray(R"(* LIST () "/" "&AOQ-")") << true << QString() << QStringLiteral("&AOQ-") << QByteArray("&AOQ-")
+        << QStringLiteral("/") << QByteArrayList {} << QString();
+    QTest::newRow("literal-name") << QByteArray("* LIST (\\Junk) \".\" " + lit("Spam \"x\"")) << false << QString()
+                                  << QStringLiteral("Spam \"x\"") << QByteArray("Spam \"x\"") << QStringLiteral(".")
+                                  << QByteArrayList { "\\Junk" } << QStringLiteral("junk");
+    QTest::newRow("nil-delimiter") << QByteArray(R"(* LIST (\Noselect) NIL "")") << false << QString() << QString()
+                                   << QByteArray() << QString() << QByteArrayList { "\\Noselect" } << QString();
+    QTest::newRow("lsub") << QByteArray(R"(* LSUB () "/" Trash)") << false << QString() << QStringLiteral("Trash")
+                          << QByteArray("Trash") << QStringLiteral("/") << QByteArrayList {} << QString();
+    QTest::newRow("invalid-modified-utf7")
+        << QByteArray(R"(* LIST () "/" "&Jjo")") << false << QStringLiteral("not valid modified UTF-7") << QString()
+        << QByteArray() << QString() << QByteArrayList {} << QString();
+    QTest::newRow("8-bit-name-without-utf8")
+        << QByteArray("* LIST () \"/\" \"\xc3\xa4\"") << false << QStringLiteral("not valid modified UTF-7")
+        << QString() << QByteArray() << QString() << QByteArrayList {} << QString();
+    QTest::newRow("missing-name") << QByteArray(R"(* LIST () "/")") << false
+                                  << QStringLiteral("without attributes, delimiter and name") << QString()
+                                  << QByteArray() << QString() << QByteArrayList {} << QString();
+    QTest::newRow("attributes-not-a-list")
+        << QByteArray(R"(* LIST \Sent "/" Sent)") << false << QStringLiteral("without attributes") << QString()
+        << QByteArray() << QString() << QByteArrayList {} << QString();
+}
+
+void TestImapParser::listEntry()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(bool, utf8);
+    QFETCH(QString, error);
+    QFETCH(QString, name);
+    QFETCH(QByteArray, wireName);
+    QFETCH(QString, delimiter);
+    QFETCH(QByteArrayList, attributes);
+    QFETCH(QString, role);
+    QString parseError;
+    const auto r = parseOk(line, &parseError);
+    QVERIFY2(r, qPrintable(parseError));
+    QString problem;
+    const auto folder = listEntryFrom(*r, utf8, &problem);
+    if (!error.isEmpty()) {
+        QVERIFY(!folder);
+        QVERIFY2(problem.contains(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(folder, qPrintable(problem));
+    QCOMPARE(folder->name, name);
+    QCOMPARE(folder->wireName, wireName);
+    QCOMPARE(folder->delimiter.isNull() ? QString() : QString(folder->delimiter), delimiter);
+    QCOMPARE(folder->attributes, attributes);
+    QCOMPARE(folder->role, role);
+    QCOMPARE(roleFromAttributes(folder->attributes, folder->name), role);
+}
+
+void TestImapParser::status_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArrayList>("items"); // "NAME=value", sorted
+
+    QTest::newRow("messages-uidnext") << QByteArray("* STATUS blurdybloop (MESSAGES 231 UIDNEXT 44292)") << QString()
+                                      << QStringLiteral("blurdybloop")
+                                      << QByteArrayList { "MESSAGES=231", "UIDNEXT=44292" };
+    QTest::newRow("all-items-lower-case")
+        << QByteArray("* STATUS \"Sent Items\" (messages 3 unseen 1 uidvalidity 3857529045 "
+                      "highestmodseq 9223372036854775807 SIZE 12345)")
+        << QString() << QStringLiteral("Sent Items")
+        << QByteArrayList { "HIGHESTMODSEQ=9223372036854775807", "MESSAGES=3", "SIZE=12345", "UIDVALIDITY=3857529045",
+               "UNSEEN=1" };
+    QTest::newRow("modified-utf7-name") << QByteArray("* STATUS &AOQ- (MESSAGES 0)") << QString() << QStringLiteral("ä")
+                                        << QByteArrayList { "MESSAGES=0" };
+    QTest::newRow("empty-items") << QByteArray("* STATUS INBOX ()") << QString() << QStringLiteral("INBOX")
+                                 << QByteArrayList {};
+    QTest::newRow("item-without-number") << QByteArray("* STATUS INBOX (MESSAGES NIL)")
+                                         << QStringLiteral("a STATUS item without a number") << QString()
+                                         << QByteArrayList {};
+    QTest::newRow("no-item-list") << QByteArray("* STATUS INBOX MESSAGES 3")
+                                  << QStringLiteral("without a name and items") << QString() << QByteArrayList {};
+}
+
+void TestImapParser::status()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, error);
+    QFETCH(QString, name);
+    QFETCH(QByteArrayList, items);
+    QString parseError;
+    const auto r = parseOk(line, &parseError);
+    QVERIFY2(r, qPrintable(parseError));
+    QString problem;
+    const auto data = statusFrom(*r, false, &problem);
+    if (!error.isEmpty()) {
+        QVERIFY(!data);
+        QVERIFY2(problem.contains(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(data, qPrintable(problem));
+    QCOMPARE(data->name, name);
+    QByteArrayList actual;
+    for (auto it = data->items.cbegin(); it != data->items.cend(); ++it) {
+        actual.append(it.key() + '=' + QByteArray::number(it.value()));
+    }
+    QCOMPARE(sorted(actual), items);
+}
+
+void TestImapParser::fetch_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<uint>("sequence");
+    QTest::addColumn<uint>("uid");
+    QTest::addColumn<QByteArrayList>("flags"); // {"-"}: no FLAGS item
+    QTest::addColumn<qlonglong>("size"); // -1: no RFC822.SIZE item
+    QTest::addColumn<QDateTime>("internalDate");
+    QTest::addColumn<qulonglong>("modseq");
+    QTest::addColumn<QByteArrayList>("sections"); // "NAME=bytes", "NAME NIL", "NAME streamed"
+
+    const QByteArrayList noFlags { "-" };
+    QTest::newRow("uid-flags-size-internaldate")
+        << QByteArray(R"(* 12 FETCH (UID 4827313 FLAGS (\Seen \Answered $Forwarded) RFC822.SIZE 4286 )"
+                      R"(INTERNALDATE "17-Jul-1996 02:44:25 -0700"))")
+        << QString() << 12u << 4827313u << QByteArrayList { "\\Seen", "\\Answered", "$Forwarded" } << 4286ll
+        << utc(1996, 7, 17, 9, 44, 25) << 0ull << QByteArrayList {};
+    QTest::newRow("empty-flags") << QByteArray("* 1 FETCH (FLAGS () UID 2)") << QString() << 1u << 2u
+                                 << QByteArrayList {} << -1ll << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("modseq") << QByteArray("* 3 FETCH (UID 7 MODSEQ (12345) FLAGS (\\Deleted))") << QString() << 3u << 7u
+                            << QByteArrayList { "\\Deleted" } << -1ll << QDateTime() << 12345ull << QByteArrayList {};
+    QTest::newRow("modseq-63-bit") << QByteArray("* 3 FETCH (MODSEQ (9223372036854775807))") << QString() << 3u << 0u
+                                   << noFlags << -1ll << QDateTime() << 9223372036854775807ull << QByteArrayList {};
+    QTest::newRow("uid-max") << QByteArray("* 1 FETCH (UID 4294967295)") << QString() << 1u << 4294967295u << noFlags
+                             << -1ll << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("unknown-items-are-skipped")
+        << QByteArray("* 5 FETCH (X-GM-MSGID 1278455344230334865 X-GM-LABELS (\\Inbox \"a b\") UID 9 PREVIEW NIL)")
+        << QString() << 5u << 9u << noFlags << -1ll << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("sections-literal-nil-quoted") << QByteArray("* 6 FETCH (BODY[HEADER.FIELDS (DATE FROM)] "
+        + lit("Date: x\r\n\r\n") + " BODY[TEXT] NIL body[1]<0> \"hi\" RFC822.HEADER " + lit("A: b\r\n") + ')')
+                                                 << QString() << 6u << 0u << noFlags << -1ll << QDateTime() << 0ull
+                                                 << QByteArrayList { "BODY[HEADER.FIELDS (DATE FROM)]=Date: x\r\n\r\n",
+                                                        "BODY[TEXT] NIL", "BODY[1]<0>=hi", "RFC822.HEADER=A: b\r\n" };
+    QTest::newRow("empty-item-list") << QByteArray("* 7 FETCH ()") << QString() << 7u << 0u << noFlags << -1ll
+                                     << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("uid-zero") << QByteArray("* 1 FETCH (UID 0)") << QStringLiteral("an invalid UID '0'") << 0u << 0u
+                              << noFlags << -1ll << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("uid-over-32-bit") << QByteArray("* 1 FETCH (UID 4294967296)")
+                                     << QStringLiteral("an invalid UID '4294967296'") << 0u << 0u << noFlags << -1ll
+                                     << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("uid-not-a-number") << QByteArray("* 1 FETCH (UID \"12\")") << QStringLiteral("an invalid UID") << 0u
+                                      << 0u << noFlags << -1ll << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("flags-not-a-list") << QByteArray("* 1 FETCH (FLAGS \\Seen)")
+                                      << QStringLiteral("FLAGS without a list") << 0u << 0u << noFlags << -1ll
+                                      << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("size-not-a-number") << QByteArray("* 1 FETCH (RFC822.SIZE NIL)")
+                                       << QStringLiteral("RFC822.SIZE without a number") << 0u << 0u << noFlags << -1ll
+                                       << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("modseq-empty") << QByteArray("* 1 FETCH (MODSEQ ())") << QStringLiteral("MODSEQ without a number")
+                                  << 0u << 0u << noFlags << -1ll << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("modseq-bare-number") << QByteArray("* 1 FETCH (MODSEQ 5)")
+                                        << QStringLiteral("MODSEQ without a number") << 0u << 0u << noFlags << -1ll
+                                        << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("item-without-value") << QByteArray("* 1 FETCH (UID 5 FLAGS)")
+                                        << QStringLiteral("a FETCH item without a value") << 0u << 0u << noFlags << -1ll
+                                        << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("item-name-not-an-atom")
+        << QByteArray("* 1 FETCH (\"UID\" 5)") << QStringLiteral("a FETCH item without a value") << 0u << 0u << noFlags
+        << -1ll << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("two-item-lists") << QByteArray("* 1 FETCH (UID 5) (FLAGS ())")
+                                    << QStringLiteral("without one list of items") << 0u << 0u << noFlags << -1ll
+                                    << QDateTime() << 0ull << QByteArrayList {};
+    QTest::newRow("section-with-a-list") << QByteArray("* 1 FETCH (BODY[] (a b))")
+                                         << QStringLiteral("a body section without a string") << 0u << 0u << noFlags
+                                         << -1ll << QDateTime() << 0ull << QByteArrayList {};
+}
+
+void TestImapParser::fetch()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, error);
+    QFETCH(uint, sequence);
+    QFETCH(uint, uid);
+    QFETCH(QByteArrayList, flags);
+    QFETCH(qlonglong, size);
+    QFETCH(QDateTime, internalDate);
+    QFETCH(qulonglong, modseq);
+    QFETCH(QByteArrayList, sections);
+    QString parseError;
+    const auto r = parseOk(line, &parseError);
+    QVERIFY2(r, qPrintable(parseError));
+    QString problem;
+    const auto data = fetchFrom(*r, &problem);
+    if (!error.isEmpty()) {
+        QVERIFY(!data);
+        QVERIFY2(problem.contains(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(data, qPrintable(problem));
+    QCOMPARE(data->sequence, sequence);
+    QCOMPARE(data->uid, uid);
+    const bool hasFlags = flags != QByteArrayList { "-" };
+    QCOMPARE(data->hasFlags, hasFlags);
+    if (hasFlags) {
+        QCOMPARE(data->flags, flags);
+    }
+    QCOMPARE(data->hasSize, size >= 0);
+    QCOMPARE(qlonglong(data->size), std::max(size, 0ll));
+    QCOMPARE(data->internalDate.isValid(), internalDate.isValid());
+    if (internalDate.isValid()) {
+        QCOMPARE(data->internalDate.toUTC(), internalDate);
+    }
+    QCOMPARE(qulonglong(data->modseq), modseq);
+    QByteArrayList actual;
+    for (const FetchedSection &s : data->sections) {
+        if (s.nil) {
+            actual.append(s.name + " NIL");
+        } else if (s.streamed) {
+            actual.append(s.name + " streamed");
+        } else {
+            actual.append(s.name + '=' + s.bytes);
+        }
+    }
+    QCOMPARE(actual, sections);
+
+    const MessageSummary summary = summaryFrom(*data);
+    QCOMPARE(summary.uid, data->uid);
+    QCOMPARE(summary.modseq, data->modseq);
+    QCOMPARE(summary.size, data->size);
+}
+
+void TestImapParser::envelope_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QDateTime>("date"); // UTC; invalid when unreadable
+    QTest::addColumn<int>("offset"); // the Date's zone, seconds east of UTC
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QStringList>("from");
+    QTest::addColumn<QStringList>("to");
+    QTest::addColumn<QStringList>("cc");
+    QTest::addColumn<QByteArray>("inReplyTo");
+    QTest::addColumn<QByteArray>("messageId");
+
+    QTest::newRow("rfc9051-example") << QByteArray(
+        "* 12 FETCH (FLAGS (\\Seen) INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" RFC822.SIZE 4286 "
+        "ENVELOPE "
+        + QByteArray(rfc9051Envelope) + " UID 3)")
+                                     << utc(1996, 7, 17, 9, 23, 25) << -7 * 3600
+                                     << QStringLiteral("IMAP4rev2 WG mtg summary and minutes")
+                                     << QStringList { QStringLiteral("Terry Gray <gray@cac.washington.edu>") }
+                                     << QStringList { QStringLiteral("imap@cac.washington.edu") }
+                                     << QStringList { QStringLiteral("minutes@CNRI.Reston.VA.US"),
+                                            QStringLiteral("John Klensin <KLENSIN@MIT.EDU>") }
+                                     << QByteArray() << QByteArray("<B27397-0100000@cac.washington.edu>");
+    QTest::newRow("rfc2047-subject-and-name")
+        << QByteArray("* 1 FETCH (ENVELOPE (\"Tue, 1 Jul 2003 10:52:37 +0200\" \"=?UTF-8?B?w6TDtsO8?=\" "
+                      "((\"=?ISO-8859-1?Q?Andr=E9?= Pirard\" NIL \"pirard\" \"vm1.ulg.ac.be\")) NIL NIL NIL NIL NIL "
+                      "\"<a@b>\" \"<c@d>\"))")
+        << utc(2003, 7, 1, 8, 52, 37) << 7200 << QStringLiteral("äöü")
+        << QStringList { QStringLiteral("André Pirard <pirard@vm1.ulg.ac.be>") } << QStringList {} << QStringList {}
+        << QByteArray("<a@b>") << QByteArray("<c@d>");
+    QTest::newRow("raw-utf8-subject") << QByteArray(
+        "* 1 FETCH (ENVELOPE " + envelopeOf("1 Jul 2003 10:52:37 GMT", "gr\xc3\xbc\xc3\x9f") + ')')
+                                      << utc(2003, 7, 1, 10, 52, 37) << 0 << QStringLiteral("grüß") << QStringList {}
+                                      << QStringList {} << QStringList {} << QByteArray() << QByteArray();
+    QTest::newRow("group-address") << QByteArray(
+        "* 1 FETCH (ENVELOPE (NIL \"s\" NIL NIL NIL ((NIL NIL \"team\" NIL) (\"Ann\" NIL \"ann\" "
+        "\"example.com\") (NIL NIL \"bob\" \"example.com\") (NIL NIL NIL NIL)) ((NIL NIL "
+        "\"undisclosed-recipients\" NIL) (NIL NIL NIL NIL)) NIL NIL NIL))")
+                                   << QDateTime() << 0 << QStringLiteral("s") << QStringList {}
+                                   << QStringList { QStringLiteral("Ann <ann@example.com>"),
+                                          QStringLiteral("bob@example.com") }
+                                   << QStringList {} << QByteArray() << QByteArray();
+    QTest::newRow("literal-subject-and-unreadable-date")
+        << QByteArray(
+               "* 1 FETCH (ENVELOPE (\"not a date\" " + lit("multi\r\nline") + " NIL NIL NIL NIL NIL NIL NIL NIL))")
+        << QDateTime() << 0 << QStringLiteral("multi\r\nline") << QStringList {} << QStringList {} << QStringList {}
+        << QByteArray() << QByteArray();
+    QTest::newRow("short-envelope-is-empty")
+        << QByteArray("* 1 FETCH (ENVELOPE (\"1 Jul 2003 10:52:37 GMT\" \"s\"))") << QDateTime() << 0 << QString()
+        << QStringList {} << QStringList {} << QStringList {} << QByteArray() << QByteArray();
+}
+
+void TestImapParser::envelope()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QDateTime, date);
+    QFETCH(int, offset);
+    QFETCH(QString, subject);
+    QFETCH(QStringList, from);
+    QFETCH(QStringList, to);
+    QFETCH(QStringList, cc);
+    QFETCH(QByteArray, inReplyTo);
+    QFETCH(QByteArray, messageId);
+    QString parseError;
+    const auto r = parseOk(line, &parseError);
+    QVERIFY2(r, qPrintable(parseError));
+    QString problem;
+    const auto data = fetchFrom(*r, &problem);
+    QVERIFY2(data, qPrintable(problem));
+    QVERIFY(data->hasEnvelope);
+    const Envelope &e = data->envelope;
+    QCOMPARE(e.date.isValid(), date.isValid());
+    if (date.isValid()) {
+        QCOMPARE(e.date.toUTC(), date);
+        QCOMPARE(e.date.offsetFromUtc(), offset);
+    }
+    QCOMPARE(e.subject, subject);
+    QCOMPARE(displays(e.from), from);
+    QCOMPARE(displays(e.to), to);
+    QCOMPARE(displays(e.cc), cc);
+    QCOMPARE(e.inReplyTo, inReplyTo);
+    QCOMPARE(e.messageId, messageId);
+    if (qstrcmp(QTest::currentDataTag(), "rfc9051-example") == 0) {
+        QCOMPARE(displays(e.sender), from);
+        QCOMPARE(displays(e.replyTo), from);
+        QVERIFY(e.bcc.isEmpty());
+        QCOMPARE(data->internalDate.toUTC(), utc(1996, 7, 17, 9, 44, 25));
+        QCOMPARE(data->uid, 3u);
+        QCOMPARE(data->flags, QByteArrayList { "\\Seen" });
+        const MessageSummary summary = summaryFrom(*data);
+        QCOMPARE(summary.envelope.subject, subject);
+        QCOMPARE(summary.internalDate, data->internalDate);
+    }
+}
+
+void TestImapParser::bodyStructure_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QStringList>("parts"); // flatten()
+    QTest::addColumn<QString>("knownBug"); // non-empty: expected to fail, this is why
+
+    const QByteArray text = R"(("TEXT" "PLAIN" ("CHARSET" "UTF-8") NIL NIL "7BIT" 1152 23 NIL NIL NIL NIL))";
+    const QByteArray pdf = R"(("APPLICATION" "PDF" ("NAME" "x.pdf") NIL NIL "BASE64" 4554 NIL )"
+                           R"(("ATTACHMENT" ("FILENAME" "report.pdf")) NIL NIL))";
+    const QByteArray html = R"(("TEXT" "HTML" ("CHARSET" "UTF-8") NIL NIL "QUOTED-PRINTABLE" 2000 40 NIL NIL NIL))";
+    const QByteArray png = R"(("IMAGE" "PNG" ("NAME" "a.png") "<id1>" NIL "BASE64" 300 NIL ("INLINE" NIL) NIL))";
+    const QByteArray envelope = envelopeOf("1 Jul 2003 10:52:37 GMT", "fwd");
+
+    QTest::newRow("single-text-part") << QByteArray(R"(* 1 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" ("CHARSET" )"
+                                                    R"("US-ASCII") NIL NIL "7BIT" 3028 92)))")
+                                      << QString() << QStringList { QStringLiteral("1 text/plain 3028") } << QString();
+    QTest::newRow("body-non-extensible") << QByteArray(R"(* 12 FETCH (BODY ("TEXT" "PLAIN" ("CHARSET" "US-ASCII") )"
+                                                       R"(NIL NIL "7BIT" 3028 92)))")
+                                         << QString() << QStringList { QStringLiteral("1 text/plain 3028") }
+                                         << QString();
+    QTest::newRow("multipart-mixed-with-attachment")
+        << QByteArray("* 2 FETCH (BODYSTRUCTURE (" + text + pdf + R"( "MIXED" ("BOUNDARY" "b1") NIL NIL NIL)))")
+        << QString()
+        << QStringList { QStringLiteral(" multipart/mixed"), QStringLiteral("1 text/plain 1152"),
+               QStringLiteral("2 application/pdf 4554 attachment name=report.pdf") }
+        << QString();
+    QTest::newRow("multipart-disposition")
+        << QByteArray("* 2 FETCH (BODYSTRUCTURE (" + text + R"( "MIXED" ("BOUNDARY" "b1") ("INLINE" NIL) NIL NIL)))")
+        << QString() << QStringList { QStringLiteral(" multipart/mixed inline"), QStringLiteral("1 text/plain 1152") }
+        << QString();
+    QTest::newRow("nested-multipart-alternative")
+        << QByteArray("* 3 FETCH (BODYSTRUCTURE ((" + text + html + R"( "ALTERNATIVE" ("BOUNDARY" "in") NIL NIL) )"
+               + png + R"( "RELATED" ("BOUNDARY" "out") NIL NIL)))")
+        << QString()
+        << QStringList { QStringLiteral(" multipart/related"), QStringLiteral("1 multipart/alternative"),
+               QStringLiteral("1.1 text/plain 1152"), QStringLiteral("1.2 text/html 2000"),
+               QStringLiteral("2 image/png 300 inline name=a.png") }
+        << QString();
+    QTest::newRow("message-rfc822-with-multipart-inside")
+        << QByteArray("* 4 FETCH (BODYSTRUCTURE (" + text + R"(("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 900 )" + envelope
+               + " (" + text + png + R"( "ALTERNATIVE" NIL NIL NIL) 30 NIL ("ATTACHMENT" ("FILENAME" )"
+               + R"("fwd.eml")) NIL NIL) "MIXED" ("BOUNDARY" "x") NIL NIL NIL)))")
+        << QString()
+        << QStringList { QStringLiteral(" multipart/mixed"), QStringLiteral("1 text/plain 1152"),
+               QStringLiteral("2 message/rfc822 900 attachment name=fwd.eml"), QStringLiteral("2.1 text/plain 1152"),
+               QStringLiteral("2.2 image/png 300 inline name=a.png") }
+        << QString();
+    QTest::newRow("message-rfc822-with-single-part-inside")
+        << QByteArray("* 5 FETCH (BODYSTRUCTURE (" + text + R"(("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 900 )" + envelope
+               + ' ' + html + R"( 30) "MIXED")))")
+        << QString()
+        << QStringList { QStringLiteral(" multipart/mixed"), QStringLiteral("1 text/plain 1152"),
+               QStringLiteral("2 message/rfc822 900"), QStringLiteral("2.1 text/html 2000") }
+        << QString();
+    QTest::newRow("top-level-message-rfc822")
+        << QByteArray(R"(* 6 FETCH (BODYSTRUCTURE ("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 900 )" + envelope + ' ' + html
+               + " 30))")
+        << QString() << QStringList { QStringLiteral("1 message/rfc822 900"), QStringLiteral("1.1 text/html 2000") }
+        << QStringLiteral("parser bug: the single part inside a top-level message/rfc822 is numbered \".1\"");
+    QTest::newRow("filename-from-name-parameter")
+        << QByteArray(R"(* 7 FETCH (BODYSTRUCTURE ("APPLICATION" "OCTET-STREAM" ("NAME" "data.bin") NIL NIL )"
+                      R"("BASE64" 10)))")
+        << QString() << QStringList { QStringLiteral("1 application/octet-stream 10 name=data.bin") } << QString();
+    QTest::newRow("rfc2047-filename") << QByteArray(
+        R"(* 8 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" NIL NIL NIL "BASE64" 10 1 NIL )"
+        R"(("attachment" ("filename" "=?UTF-8?B?w6TDtsO8LnR4dA==?=")) NIL NIL)))")
+                                      << QString()
+                                      << QStringList { QStringLiteral("1 text/plain 10 attachment name=äöü.txt") }
+                                      << QString();
+    QTest::newRow("empty-part") << QByteArray("* 9 FETCH (BODYSTRUCTURE ())")
+                                << QStringLiteral("an empty BODYSTRUCTURE part") << QStringList {} << QString();
+    QTest::newRow("too-few-fields") << QByteArray(R"(* 9 FETCH (BODYSTRUCTURE ("TEXT" "PLAIN" NIL)))")
+                                    << QStringLiteral("too few fields") << QStringList {} << QString();
+    QTest::newRow("not-a-list") << QByteArray("* 9 FETCH (BODYSTRUCTURE NIL)")
+                                << QStringLiteral("a BODYSTRUCTURE part is malformed") << QStringList {} << QString();
+    QTest::newRow("bad-child-fails-the-whole") << QByteArray("* 9 FETCH (BODYSTRUCTURE (" + text + R"(("X") "MIXED")))")
+                                               << QStringLiteral("too few fields") << QStringList {} << QString();
+}
+
+void TestImapParser::bodyStructure()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, error);
+    QFETCH(QStringList, parts);
+    QFETCH(QString, knownBug);
+    QString parseError;
+    const auto r = parseOk(line, &parseError);
+    QVERIFY2(r, qPrintable(parseError));
+    QString problem;
+    const auto data = fetchFrom(*r, &problem);
+    if (!error.isEmpty()) {
+        QVERIFY(!data);
+        QVERIFY2(problem.contains(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(data, qPrintable(problem));
+    QVERIFY(data->bodyStructure);
+    QStringList actual;
+    flatten(*data->bodyStructure, &actual);
+    if (!knownBug.isEmpty()) {
+        QEXPECT_FAIL("", qPrintable(knownBug), Abort);
+    }
+    QCOMPARE(actual, parts);
+}
+
+void TestImapParser::search_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QList<quint32>>("numbers");
+
+    QTest::newRow("search-numbers") << QByteArray("* SEARCH 2 3 6 4294967295") << QString()
+                                    << QList<quint32> { 2, 3, 6, 4294967295u };
+    QTest::newRow("search-none") << QByteArray("* SEARCH") << QString() << QList<quint32> {};
+    QTest::newRow("search-with-modseq") << QByteArray("* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)")
+                                        << QString() << QList<quint32> { 2, 5, 6, 7, 11, 12, 18, 19, 20, 23 };
+    QTest::newRow("search-zero") << QByteArray("* SEARCH 1 0") << QStringLiteral("not a message number")
+                                 << QList<quint32> {};
+    QTest::newRow("search-over-32-bit") << QByteArray("* SEARCH 4294967296") << QStringLiteral("not a message number")
+                                        << QList<quint32> {};
+    QTest::newRow("search-atom") << QByteArray("* SEARCH 1:3") << QStringLiteral("not a message number")
+                                 << QList<quint32> {};
+    QTest::newRow("esearch-uid-all") << QByteArray("* ESEARCH (TAG \"A1\") UID ALL 1:3,7") << QString()
+                                     << QList<quint32> { 1, 2, 3, 7 };
+    QTest::newRow("esearch-single-number")
+        << QByteArray("* ESEARCH (TAG \"A2\") UID ALL 42") << QString() << QList<quint32> { 42 };
+    QTest::newRow("esearch-count-only") << QByteArray("* ESEARCH (TAG \"A3\") UID COUNT 4 MIN 1 MAX 9") << QString()
+                                        << QList<quint32> {};
+    QTest::newRow("esearch-lower-case") << QByteArray("* ESEARCH (TAG \"A4\") uid min 2 all 2,4:5") << QString()
+                                        << QList<quint32> { 2, 4, 5 };
+    QTest::newRow("esearch-empty") << QByteArray("* ESEARCH (TAG \"A5\")") << QString() << QList<quint32> {};
+    QTest::newRow("esearch-all-garbage") << QByteArray("* ESEARCH (TAG \"A6\") UID ALL 1:x")
+                                         << QStringLiteral("an ESEARCH result with an invalid set")
+                                         << QList<quint32> {};
+    QTest::newRow("esearch-all-zero") << QByteArray("* ESEARCH UID ALL 0:3")
+                                      << QStringLiteral("an ESEARCH result with an invalid set") << QList<quint32> {};
+    QTest::newRow("esearch-all-huge-range")
+        << QByteArray("* ESEARCH UID ALL 1:4294967295") << QStringLiteral("an ESEARCH result with an invalid set")
+        << QList<quint32> {};
+}
+
+void TestImapParser::search()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, error);
+    QFETCH(QList<quint32>, numbers);
+    QString parseError;
+    const auto r = parseOk(line, &parseError);
+    QVERIFY2(r, qPrintable(parseError));
+    QString problem;
+    const auto found = searchResultsFrom(*r, &problem);
+    if (!error.isEmpty()) {
+        QVERIFY(!found);
+        QVERIFY2(problem.contains(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(found, qPrintable(problem));
+    QCOMPARE(*found, numbers);
+}
+
+void TestImapParser::vanished_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<bool>("earlier");
+    QTest::addColumn<QList<quint32>>("uids");
+
+    QTest::newRow("earlier") << QByteArray("* VANISHED (EARLIER) 41,43:45") << QString() << true
+                             << QList<quint32> { 41, 43, 44, 45 };
+    QTest::newRow("not-earlier") << QByteArray("* VANISHED 405,407,410:409") << QString() << false
+                                 << QList<quint32> { 405, 407, 409, 410 };
+    QTest::newRow("earlier-lower-case") << QByteArray("* VANISHED (earlier) 7") << QString() << true
+                                        << QList<quint32> { 7 };
+    QTest::newRow("missing-uids") << QByteArray("* VANISHED (EARLIER)") << QStringLiteral("VANISHED without UIDs")
+                                  << false << QList<quint32> {};
+    QTest::newRow("no-data") << QByteArray("* VANISHED") << QStringLiteral("VANISHED without UIDs") << false
+                             << QList<quint32> {};
+    QTest::newRow("uid-zero") << QByteArray("* VANISHED 0:3") << QStringLiteral("an invalid UID set") << false
+                              << QList<quint32> {};
+    QTest::newRow("star-is-not-a-uid") << QByteArray("* VANISHED 1:*") << QStringLiteral("an invalid UID set") << false
+                                       << QList<quint32> {};
+}
+
+void TestImapParser::vanished()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, error);
+    QFETCH(bool, earlier);
+    QFETCH(QList<quint32>, uids);
+    QString parseError;
+    const auto r = parseOk(line, &parseError);
+    QVERIFY2(r, qPrintable(parseError));
+    QString problem;
+    const auto data = vanishedFrom(*r, &problem);
+    if (!error.isEmpty()) {
+        QVERIFY(!data);
+        QVERIFY2(problem.contains(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(data, qPrintable(problem));
+    QCOMPARE(data->earlier, earlier);
+    QCOMPARE(data->uids, uids);
+}
+
+void TestImapParser::sequenceSet_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<uint>("star");
+    QTest::addColumn<qlonglong>("maxCount"); // 0: the default
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QList<quint32>>("numbers");
+    QTest::addColumn<QByteArray>("formatted"); // formatSequenceSet of the numbers
+
+    QTest::newRow("single") << QByteArray("7") << 0u << 0ll << true << QList<quint32> { 7 } << QByteArray("7");
+    QTest::newRow("range-and-single") << QByteArray("1:3,7") << 0u << 0ll << true << QList<quint32> { 1, 2, 3, 7 }
+                                      << QByteArray("1:3,7");
+    QTest::newRow("reversed-range") << QByteArray("5:3") << 0u << 0ll << true << QList<quint32> { 3, 4, 5 }
+                                    << QByteArray("3:5");
+    QTest::newRow("unsorted-parts") << QByteArray("9,1:2,4") << 0u << 0ll << true << QList<quint32> { 9, 1, 2, 4 }
+                                    << QByteArray("1:2,4,9");
+    QTest::newRow("star-with-value") << QByteArray("3:*") << 5u << 0ll << true << QList<quint32> { 3, 4, 5 }
+                                     << QByteArray("3:5");
+    QTest::newRow("star-below-start") << QByteArray("8:*") << 6u << 0ll << true << QList<quint32> { 6, 7, 8 }
+                                      << QByteArray("6:8");
+    QTest::newRow("max-uid") << QByteArray("4294967294:4294967295") << 0u << 0ll << true
+                             << QList<quint32> { 4294967294u, 4294967295u } << QByteArray("4294967294:4294967295");
+    QTest::newRow("at-max-count") << QByteArray("1:4") << 0u << 4ll << true << QList<quint32> { 1, 2, 3, 4 }
+                                  << QByteArray("1:4");
+    QTest::newRow("over-max-count") << QByteArray("1:4,9") << 0u << 4ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("hostile-full-range") << QByteArray("1:4294967295") << 0u << 0ll << false << QList<quint32> {}
+                                        << QByteArray();
+    QTest::newRow("zero") << QByteArray("0") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("zero-in-range") << QByteArray("0:5") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("star-without-value") << QByteArray("1:*") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("over-32-bit") << QByteArray("4294967296") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("garbage") << QByteArray("abc") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("empty") << QByteArray() << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("empty-part") << QByteArray("1,,2") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("trailing-comma") << QByteArray("1,") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("open-range") << QByteArray("1:") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("double-colon") << QByteArray("1:2:3") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("negative") << QByteArray("-1") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+    QTest::newRow("leading-space") << QByteArray(" 1") << 0u << 0ll << false << QList<quint32> {} << QByteArray();
+}
+
+void TestImapParser::sequenceSet()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(uint, star);
+    QFETCH(qlonglong, maxCount);
+    QFETCH(bool, valid);
+    QFETCH(QList<quint32>, numbers);
+    QFETCH(QByteArray, formatted);
+    const auto parsed = maxCount > 0 ? parseSequenceSet(text, star, maxCount) : parseSequenceSet(text, star);
+    QCOMPARE(parsed.has_value(), valid);
+    if (!valid) {
+        return;
+    }
+    QCOMPARE(*parsed, numbers);
+    const QByteArray again = Satchel::Imap::formatSequenceSet(*parsed);
+    QCOMPARE(again, formatted);
+    // The round trip: the formatted set reads back as the same numbers, sorted.
+    QList<quint32> expected = numbers;
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(parseSequenceSet(again).value_or(QList<quint32> {}), expected);
+}
+
+void TestImapParser::formatSequenceSet_data()
+{
+    QTest::addColumn<QList<quint32>>("numbers");
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("empty") << QList<quint32> {} << QByteArray();
+    QTest::newRow("one") << QList<quint32> { 5 } << QByteArray("5");
+    QTest::newRow("duplicates-and-order") << QList<quint32> { 5, 3, 4, 4, 9, 1 } << QByteArray("1,3:5,9");
+    QTest::newRow("two-adjacent") << QList<quint32> { 10, 11 } << QByteArray("10:11");
+    QTest::newRow("max-value") << QList<quint32> { 4294967295u, 1 } << QByteArray("1,4294967295");
+}
+
+void TestImapParser::formatSequenceSet()
+{
+    QFETCH(QList<quint32>, numbers);
+    QFETCH(QByteArray, text);
+    QCOMPARE(Satchel::Imap::formatSequenceSet(numbers), text);
+}
+
+void TestImapParser::messageDate_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QDateTime>("expected"); // UTC; invalid: unreadable
+    QTest::addColumn<int>("offset");
+
+    QTest::newRow("rfc9051-envelope-date")
+        << QByteArray("Wed, 17 Jul 1996 02:23:25 -0700 (PDT)") << utc(1996, 7, 17, 9, 23, 25) << -25200;
+    QTest::newRow("rfc5322-example-half-hour-zone")
+        << QByteArray("Thu, 13 Feb 1969 23:32:54 -0330") << utc(1969, 2, 14, 3, 2, 54) << -12600;
+    QTest::newRow("no-weekday") << QByteArray("17 Jul 1996 02:23:25 -0700") << utc(1996, 7, 17, 9, 23, 25) << -25200;
+    QTest::newRow("two-digit-year-1900s")
+        << QByteArray("Wed, 17 Jul 96 02:23:25 -0700") << utc(1996, 7, 17, 9, 23, 25) << -25200;
+    QTest::newRow("two-digit-year-2000s") << QByteArray("1 Feb 05 10:00:00 +0100") << utc(2005, 2, 1, 9, 0, 0) << 3600;
+    QTest::newRow("gmt") << QByteArray("Tue, 1 Jul 2003 10:52:37 GMT") << utc(2003, 7, 1, 10, 52, 37) << 0;
+    QTest::newRow("ut") << QByteArray("Tue, 1 Jul 2003 10:52:37 UT") << utc(2003, 7, 1, 10, 52, 37) << 0;
+    QTest::newRow("us-zone-est") << QByteArray("Mon, 2 Jan 2006 15:04:05 EST") << utc(2006, 1, 2, 20, 4, 5) << -18000;
+    QTest::newRow("missing-seconds") << QByteArray("Tue, 1 Jul 2003 10:52 +0200") << utc(2003, 7, 1, 8, 52, 0) << 7200;
+    QTest::newRow("lower-case-month-and-zone-comment")
+        << QByteArray("tue, 01 jul 2003 10:52:37 +0200 (CEST)") << utc(2003, 7, 1, 8, 52, 37) << 7200;
+    QTest::newRow("extra-whitespace") << QByteArray("  Tue,  1  Jul  2003  10:52:37   +0200  ")
+                                      << utc(2003, 7, 1, 8, 52, 37) << 7200;
+    QTest::newRow("asctime-via-gmime") << QByteArray("Tue Jul  1 10:52:37 2003") << utc(2003, 7, 1, 10, 52, 37) << 0;
+    QTest::newRow("no-zone-via-gmime") << QByteArray("1 Jul 2003 10:52:37") << utc(2003, 7, 1, 10, 52, 37) << 0;
+    QTest::newRow("garbage") << QByteArray("not a date at all") << QDateTime() << 0;
+    QTest::newRow("short-garbage") << QByteArray("x") << QDateTime() << 0;
+    QTest::newRow("day-only") << QByteArray("17") << QDateTime() << 0;
+    QTest::newRow("empty") << QByteArray() << QDateTime() << 0;
+    QTest::newRow("february-31st") << QByteArray("31 Feb 2003 10:00:00 +0000") << QDateTime() << 0;
+}
+
+void TestImapParser::messageDate()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QDateTime, expected);
+    QFETCH(int, offset);
+    const QDateTime actual = parseMessageDate(text);
+    QCOMPARE(actual.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(actual.toUTC(), expected);
+        QCOMPARE(actual.offsetFromUtc(), offset);
+    }
+}
+
+void TestImapParser::internalDate_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QDateTime>("expected");
+
+    QTest::newRow("rfc9051-example") << QByteArray("17-Jul-1996 02:44:25 -0700") << utc(1996, 7, 17, 9, 44, 25);
+    QTest::newRow("space-padded-day") << QByteArray(" 1-Jan-2024 00:00:00 +0000") << utc(2024, 1, 1, 0, 0, 0);
+    QTest::newRow("east-of-utc") << QByteArray("01-Mar-2024 01:30:00 +0200") << utc(2024, 2, 29, 23, 30, 0);
+    QTest::newRow("bad-month") << QByteArray("17-Foo-1996 02:44:25 -0700") << QDateTime();
+    QTest::newRow("missing-zone") << QByteArray("17-Jul-1996 02:44:25") << QDateTime();
+    QTest::newRow("rfc5322-form") << QByteArray("Wed, 17 Jul 1996 02:44:25 -0700") << QDateTime();
+    QTest::newRow("garbage") << QByteArray("x") << QDateTime();
+    QTest::newRow("empty") << QByteArray() << QDateTime();
+}
+
+void TestImapParser::internalDate()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime actual = parseInternalDate(text);
+    QCOMPARE(actual.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(actual.toUTC(), expected);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestImapParser)
+#include "tst_imap_parser.moc"
