@@ -13,6 +13,7 @@
 #include "protocols/imap/SearchQuery.h"
 #include "protocols/imap/SelectCommand.h"
 #include "protocols/imap/StoreCommand.h"
+#include "protocols/store/CacheWriter.h"
 #include "protocols/store/MailCache.h"
 
 #include <QDir>
@@ -594,14 +595,21 @@ int sync(CliContext &context, const QString &folder, const QString &cacheDir)
     // One cache file per account; the name is the account, made safe for a file name.
     QString account = context.account();
     account.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9@._-]")), QStringLiteral("_"));
-    auto cache = Store::MailCache::open(QDir(cacheDir).filePath(account + QStringLiteral(".sqlite")), &error);
+    const QString path = QDir(cacheDir).filePath(account + QStringLiteral(".sqlite"));
+    auto cache = Store::MailCache::open(path, &error);
     if (!cache) {
+        return context.fail(ExitCode::LocalIo, error);
+    }
+    // Summaries are written on a thread of their own while the next ones are parsed.
+    auto writer = Store::CacheWriter::open(path, &error);
+    if (!writer) {
         return context.fail(ExitCode::LocalIo, error);
     }
     ImapRun run(context, sessionOptions(context));
     std::unique_ptr<FolderSync> syncer;
     return run.run([&](ImapRun &r) {
         syncer = std::make_unique<FolderSync>(r.session(), *cache, folder);
+        syncer->setWriter(writer.get());
         QObject::connect(syncer.get(), &FolderSync::failed, syncer.get(), [&r](const OperationError &e) { r.finishWithError(e); });
         QObject::connect(syncer.get(), &FolderSync::done, syncer.get(), [&r](const FolderSync::Result &result) {
             if (r.context().options().json) {

@@ -3,6 +3,7 @@
 #include "protocols/imap/FetchCommand.h"
 #include "protocols/imap/SearchCommand.h"
 #include "protocols/imap/SelectCommand.h"
+#include "protocols/store/CacheWriter.h"
 #include "protocols/store/MailCache.h"
 
 #include <QPointer>
@@ -177,7 +178,17 @@ void FolderSync::fetchSummaries(QList<quint32> uids, std::function<void()> then)
                 if (!m_batch.isEmpty() && !store(std::exchange(m_batch, {}))) {
                     return;
                 }
-                then();
+                if (!m_writer) {
+                    then();
+                    return;
+                }
+                m_writer->flush([this, then](const QString &error) {
+                    if (!error.isEmpty()) {
+                        fail(OperationError::Kind::LocalIo, error);
+                        return;
+                    }
+                    then();
+                });
             }
         };
         m_session.send(fetch);
@@ -188,6 +199,10 @@ bool FolderSync::store(const QList<MessageSummary> &batch)
 {
     if (m_failed) {
         return false;
+    }
+    if (m_writer) {
+        m_writer->store(m_folder, batch);
+        return true;
     }
     if (!m_cache.storeSummaries(m_folder, batch)) {
         fail(OperationError::Kind::LocalIo, m_cache.lastError());

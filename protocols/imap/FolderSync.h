@@ -9,8 +9,9 @@
 #include <memory>
 
 namespace Satchel::Store {
+class CacheWriter;
 class MailCache;
-}
+} // namespace Satchel::Store
 
 namespace Satchel::Imap {
 
@@ -42,6 +43,9 @@ public:
 
     // Summaries fetched per UID FETCH command; the commands are pipelined.
     void setBatchSize(int uids) { m_batchSize = uids; }
+    // Summaries of a first sync are written by this writer's thread instead of the
+    // session's (optional; it must write to the same cache file).
+    void setWriter(Store::CacheWriter *writer) { m_writer = writer; }
     void start();
 
 Q_SIGNALS:
@@ -64,6 +68,7 @@ private:
 
     ImapSession &m_session;
     Store::MailCache &m_cache;
+    Store::CacheWriter *m_writer = nullptr;
     QString m_folder;
     int m_batchSize = 2000;
     QElapsedTimer m_timer;
