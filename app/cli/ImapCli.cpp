@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimer>
@@ -90,6 +91,27 @@ void withFolder(ImapRun &r, const QString &folder, bool readOnly, std::function<
         then();
     };
     r.session().send(select);
+}
+
+// Runs `then` when at least one of the UIDs is in the selected folder. IMAP ignores
+// UIDs that do not exist (RFC 9051 §6.4.8), so without this check a mistyped UID
+// would "succeed" doing nothing; the CLI says "not found" instead (exit 7).
+void requireUids(ImapRun &r, const QByteArray &uids, const QString &folder, std::function<void()> then)
+{
+    auto search = std::make_shared<SearchCommand>(CommandArgs().atom("UID").atom(uids));
+    search->onDone = [&r, search, uids, folder, then] {
+        if (!search->isOk() || !search->error.isEmpty()) {
+            r.finish(commandFailure(r.context(), *search, QStringLiteral("SEARCH")));
+            return;
+        }
+        if (search->uids.isEmpty()) {
+            r.finish(r.context().fail(ExitCode::NotFound, QStringLiteral("no message with UID %1 in '%2'")
+                                                              .arg(QString::fromLatin1(uids), folder)));
+            return;
+        }
+        then();
+    };
+    r.session().send(search);
 }
 
 std::optional<QByteArray> uidSet(const QString &text)
@@ -261,7 +283,10 @@ int listMessages(CliContext &context, const QString &folder, int limit, const QS
 {
     QStringList criteria{QStringLiteral("ALL")};
     if (!since.isEmpty()) {
-        criteria = {QStringLiteral("SINCE"), since};
+        // 2026-11-01 (ISO 8601) or 1-Nov-2026 (IMAP's own form, RFC 9051 §9 date).
+        const QDate iso = QDate::fromString(since, Qt::ISODate);
+        criteria = {QStringLiteral("SINCE"),
+                    iso.isValid() ? QLocale::c().toString(iso, QStringLiteral("d-MMM-yyyy")) : since};
     }
     QString error;
     const auto query = buildSearchQuery(criteria, &error);
@@ -431,7 +456,8 @@ int flag(CliContext &context, const QString &folder, const QByteArray &uids, con
 {
     ImapRun run(context, sessionOptions(context));
     return run.run([folder, uids, add, remove](ImapRun &r) {
-        withFolder(r, folder, false, [&r, uids, add, remove] {
+        withFolder(r, folder, false, [&r, folder, uids, add, remove] {
+          requireUids(r, uids, folder, [&r, uids, add, remove] {
             auto pending = std::make_shared<int>(0);
             auto finishOne = [&r, pending](const std::shared_ptr<StoreCommand> &store) {
                 if (!store->isOk()) {
@@ -451,6 +477,7 @@ int flag(CliContext &context, const QString &folder, const QByteArray &uids, con
                 store->onDone = [store, finishOne] { finishOne(store); };
                 r.session().send(store);
             }
+          });
         });
     });
 }
@@ -487,7 +514,8 @@ int copyOrMove(CliContext &context, const QString &folder, const QByteArray &uid
 {
     ImapRun run(context, sessionOptions(context));
     return run.run([folder, uids, destination, move](ImapRun &r) {
-        withFolder(r, folder, !move, [&r, uids, destination, move] {
+        withFolder(r, folder, !move, [&r, folder, uids, destination, move] {
+          requireUids(r, uids, folder, [&r, uids, destination, move] {
             const bool nativeMove = move && r.session().hasCapability("MOVE");
             auto copy = std::make_shared<CopyCommand>(uids, destination, nativeMove);
             copy->onDone = [&r, copy, uids, move, nativeMove, destination] {
@@ -510,6 +538,7 @@ int copyOrMove(CliContext &context, const QString &folder, const QByteArray &uid
                 });
             };
             r.session().send(copy);
+          });
         });
     });
 }
@@ -518,12 +547,14 @@ int deleteMessages(CliContext &context, const QString &folder, const QByteArray 
 {
     ImapRun run(context, sessionOptions(context));
     return run.run([folder, uids](ImapRun &r) {
-        withFolder(r, folder, false, [&r, uids] {
-            deleteExactly(r, uids, [&r](bool expunged) {
-                if (!expunged) {
-                    r.context().printLine(QStringLiteral("marked \\Deleted; not expunged (the server has no UIDPLUS)"));
-                }
-                r.done();
+        withFolder(r, folder, false, [&r, folder, uids] {
+            requireUids(r, uids, folder, [&r, uids] {
+                deleteExactly(r, uids, [&r](bool expunged) {
+                    if (!expunged) {
+                        r.context().printLine(QStringLiteral("marked \\Deleted; not expunged (the server has no UIDPLUS)"));
+                    }
+                    r.done();
+                });
             });
         });
     });

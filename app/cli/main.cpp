@@ -41,7 +41,9 @@ int main(int argc, char *argv[])
     QString error;
     const std::optional<GlobalOptions> options = parseGlobalOptions(QCoreApplication::arguments().mid(1), &error);
     if (!options) {
-        return usageError(error + QStringLiteral("; see satchel-cli --help"), false);
+        // The options did not parse, but --json may still be among them.
+        return usageError(error + QStringLiteral("; see satchel-cli --help"),
+                          QCoreApplication::arguments().contains(QStringLiteral("--json")));
     }
     if (options->help) {
         write(stdout, usageText());

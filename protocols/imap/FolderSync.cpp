@@ -92,7 +92,9 @@ void FolderSync::onSelected(SelectCommand &select)
     }
     const auto cached = m_cache.folder(m_folder);
     if (!cached || cached->uidValidity != state.uidValidity || cached->messageCount == 0) {
-        // No cache, or UIDVALIDITY changed: the old UIDs mean nothing now.
+        // No cache, or UIDVALIDITY changed: the old UIDs mean nothing now, and every
+        // cached message counts as vanished.
+        m_result.vanished = cached ? cached->messageCount : 0;
         if (!m_cache.resetFolder(m_folder, state.uidValidity)) {
             fail(OperationError::Kind::LocalIo, m_cache.lastError());
             return;
@@ -165,7 +167,7 @@ void FolderSync::fetchSummaries(QList<quint32> uids, std::function<void()> then)
             m_batch.append(summaryFrom(data));
             ++*fetched;
             if (m_batch.size() >= m_batchSize) {
-                store(std::exchange(m_batch, {}));
+                store(std::exchange(m_batch, {}), true);
                 Q_EMIT progress(*fetched, expected);
             }
         });
@@ -175,7 +177,7 @@ void FolderSync::fetchSummaries(QList<quint32> uids, std::function<void()> then)
                 return;
             }
             if (--*remaining == 0) {
-                if (!m_batch.isEmpty() && !store(std::exchange(m_batch, {}))) {
+                if (!m_batch.isEmpty() && !store(std::exchange(m_batch, {}), true)) {
                     return;
                 }
                 if (!m_writer) {
@@ -195,12 +197,12 @@ void FolderSync::fetchSummaries(QList<quint32> uids, std::function<void()> then)
     }
 }
 
-bool FolderSync::store(const QList<MessageSummary> &batch)
+bool FolderSync::store(const QList<MessageSummary> &batch, bool viaWriter)
 {
     if (m_failed) {
         return false;
     }
-    if (m_writer) {
+    if (viaWriter && m_writer) {
         m_writer->store(m_folder, batch);
         return true;
     }
@@ -329,7 +331,9 @@ void FolderSync::finish()
             return;
         }
         m_uidValidity = state.uidValidity;
+        const qsizetype dropped = m_result.added;
         m_result = Result();
+        m_result.vanished = dropped;
         fullSync();
         return;
     }

@@ -62,7 +62,8 @@ private:
     void resyncFlagsAndExpunges(std::function<void()> then);
     void fetchNew(std::function<void()> then);
     void finish();
-    bool store(const QList<MessageSummary> &batch);
+    // viaWriter: through the writer thread (then flushed before the sync ends).
+    bool store(const QList<MessageSummary> &batch, bool viaWriter = false);
     void fail(OperationError::Kind kind, const QString &message);
     bool commandFailed(const ImapCommand &command, const QString &what);
 

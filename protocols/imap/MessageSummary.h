@@ -8,7 +8,8 @@
 namespace Satchel::Imap {
 
 // One address of an ENVELOPE (RFC 9051 §7.5.2), decoded for people: the display
-// name through RFC 2047, the address as mailbox@host. A group shows as its name.
+// name through RFC 2047, the address as mailbox@host. A group's members are listed;
+// the group markers themselves add no address.
 struct Address {
     QString name;
     QString email;

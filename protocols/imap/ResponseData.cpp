@@ -288,13 +288,14 @@ bool bodyPartFrom(const Response &r, quint32 index, const QByteArray &number, in
     if (part->type == "message" && part->subtype == "rfc822" && items.size() >= 10) {
         // envelope, body, lines: the encapsulated message's parts are P.1, P.2, ...
         BodyPart inner;
-        if (!bodyPartFrom(r, items[8], number.isEmpty() ? QByteArray("1") : number, depth + 1, &inner, error)) {
+        const QByteArray base = number.isEmpty() ? QByteArray("1") : number;
+        if (!bodyPartFrom(r, items[8], base, depth + 1, &inner, error)) {
             return false;
         }
         if (inner.type == "multipart") {
             part->children = inner.children;
         } else {
-            inner.partNumber = number + ".1";
+            inner.partNumber = base + ".1";
             part->children.append(inner);
         }
         next = 10;
@@ -375,11 +376,12 @@ QDateTime parseMessageDate(QByteArrayView text)
         second = readNumber(text, &pos, 2);
     }
     skipSpaces(text, &pos);
+    pos = std::min(pos, text.size()); // a short or truncated date ran past the end
     qsizetype zoneEnd = pos;
     while (zoneEnd < text.size() && text[zoneEnd] != ' ' && text[zoneEnd] != '(') {
         ++zoneEnd;
     }
-    const auto offset = zoneOffset(text.sliced(std::min(pos, text.size()), zoneEnd - std::min(pos, text.size())));
+    const auto offset = zoneOffset(text.sliced(pos, zoneEnd - pos));
     if (day > 0 && month > 0 && year >= 0 && colon1 && hour >= 0 && minute >= 0 && second >= 0 && offset) {
         if (year < 50) {
             year += 2000; // RFC 5322 §4.3 obsolete two-digit years

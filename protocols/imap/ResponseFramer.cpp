@@ -112,7 +112,8 @@ ResponseFramer::Status ResponseFramer::next(RawResponse *out)
         const qsizetype newline = m_buffer.indexOf('\n', m_scan);
         if (newline < 0) {
             m_scan = m_buffer.size();
-            if (m_buffer.size() - m_pos > m_limits.maxLineLength) {
+            // +1: the CR of a line of exactly the limit may be here before its LF.
+            if (m_buffer.size() - m_pos > m_limits.maxLineLength + 1) {
                 return fail(QStringLiteral("the server sent a line longer than %1 bytes").arg(m_limits.maxLineLength));
             }
             return Status::NeedMore;

@@ -48,11 +48,20 @@ QDateTime dateTimeOrInvalid(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// \Recent belongs to one session (RFC 3501 §2.3.2; gone in RFC 9051): stored, it
+// would go stale at once, so the cache never keeps it.
+bool isSessionFlag(const QByteArray &flag)
+{
+    return flag.compare("\\Recent", Qt::CaseInsensitive) == 0;
+}
+
 QString flagsText(const QList<QByteArray> &flags)
 {
     // Not a null QString: a NULL column would make "flags LIKE ..." NULL as well.
     QString text = QStringLiteral("");
     for (const QByteArray &flag : flags) {
+        if (isSessionFlag(flag))
+            continue;
         if (!text.isEmpty())
             text += u' ';
         text += QString::fromUtf8(flag);
@@ -620,7 +629,7 @@ bool MailCache::storeSummariesDirect(sqlite3 *db, const QString &name, const QLi
         const Imap::Address *from = e.from.isEmpty() ? nullptr : &e.from.constFirst();
         auto flags = flagTexts.constFind(m.flags);
         if (flags == flagTexts.constEnd()) {
-            flags = flagTexts.insert(m.flags, m.flags.join(' '));
+            flags = flagTexts.insert(m.flags, flagsText(m.flags).toUtf8());
         }
         // Kept alive until the row is stepped (the binds do not copy).
         const QString to = displayList(e.to);

@@ -386,8 +386,6 @@ void TestImapParser::framingErrors_data()
                                        << 0 << QStringLiteral("more than 2 literals in one response");
     QTest::newRow("response-too-large") << QByteArray("* 1 FETCH (BODY[] " + lit(QByteArray(90, 'z')) + ")\r\n") << 0
                                         << 0ull << 0 << 100 << 0 << QStringLiteral("a response larger than 100 bytes");
-    QTest::newRow("empty-braces-are-not-a-size")
-        << QByteArray("* OK {}\r\n") << 0 << 0ull << 0 << 0 << 0 << QStringLiteral("invalid size");
 }
 
 void TestImapParser::framingErrors()
@@ -438,12 +436,6 @@ void TestImapParser::lineAtLimit()
     const QByteArray stream = "* OK " + QByteArray(11, 'x') + "\r\n";
     QCOMPARE(stream.size(), qsizetype(18));
     const Framed framed = frame(pieceSize < 0 ? cutAt(stream, 17) : piecesOf(stream, pieceSize), limits);
-    if (pieceSize != 0) {
-        QEXPECT_FAIL("",
-            "parser bug: the pending-bytes check counts the CR, so a line of exactly maxLineLength "
-            "fails when its LF arrives later",
-            Abort);
-    }
     QCOMPARE(describe(framed), QByteArrayList { QByteArray("* OK " + QByteArray(11, 'x')) });
 }
 
@@ -1355,7 +1347,7 @@ void TestImapParser::bodyStructure_data()
         << QByteArray(R"(* 6 FETCH (BODYSTRUCTURE ("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 900 )" + envelope + ' ' + html
                + " 30))")
         << QString() << QStringList { QStringLiteral("1 message/rfc822 900"), QStringLiteral("1.1 text/html 2000") }
-        << QStringLiteral("parser bug: the single part inside a top-level message/rfc822 is numbered \".1\"");
+        << QString();
     QTest::newRow("filename-from-name-parameter")
         << QByteArray(R"(* 7 FETCH (BODYSTRUCTURE ("APPLICATION" "OCTET-STREAM" ("NAME" "data.bin") NIL NIL )"
                       R"("BASE64" 10)))")
@@ -1607,6 +1599,7 @@ void TestImapParser::messageDate_data()
     QTest::newRow("asctime-via-gmime") << QByteArray("Tue Jul  1 10:52:37 2003") << utc(2003, 7, 1, 10, 52, 37) << 0;
     QTest::newRow("no-zone-via-gmime") << QByteArray("1 Jul 2003 10:52:37") << utc(2003, 7, 1, 10, 52, 37) << 0;
     QTest::newRow("garbage") << QByteArray("not a date at all") << QDateTime() << 0;
+    // Shorter than "D Mon": the fast path must not read past the end (under ASan, or Qt with asserts).
     QTest::newRow("short-garbage") << QByteArray("x") << QDateTime() << 0;
     QTest::newRow("day-only") << QByteArray("17") << QDateTime() << 0;
     QTest::newRow("empty") << QByteArray() << QDateTime() << 0;
