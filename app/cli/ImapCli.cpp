@@ -180,10 +180,16 @@ int folders(CliContext &context)
     ImapRun run(context, sessionOptions(context));
     return run.run([](ImapRun &r) {
         auto list = std::make_shared<ListCommand>();
-        list->onDone = [&r, list] {
+        // LSUB (RFC 3501 §6.3.9) in the same round trip: which folders are subscribed.
+        auto subscribed = std::make_shared<ListCommand>(ListCommand::Kind::Subscribed);
+        subscribed->onDone = [&r, list, subscribed] {
             if (!list->isOk() || !list->error.isEmpty()) {
                 r.finish(commandFailure(r.context(), *list, QStringLiteral("LIST")));
                 return;
+            }
+            QSet<QString> subscribedNames;
+            for (const FolderInfo &f : std::as_const(subscribed->folders)) {
+                subscribedNames.insert(f.name);
             }
             QJsonArray records;
             for (const FolderInfo &f : std::as_const(list->folders)) {
@@ -192,7 +198,8 @@ int folders(CliContext &context)
                         {QStringLiteral("name"), f.name},
                         {QStringLiteral("delimiter"), f.delimiter.isNull() ? QJsonValue() : QJsonValue(QString(f.delimiter))},
                         {QStringLiteral("attributes"), toJson(f.attributes)},
-                        {QStringLiteral("role"), f.role.isEmpty() ? QJsonValue() : QJsonValue(f.role)}});
+                        {QStringLiteral("role"), f.role.isEmpty() ? QJsonValue() : QJsonValue(f.role)},
+                        {QStringLiteral("subscribed"), subscribedNames.contains(f.name)}});
                 } else {
                     r.context().printLine(QStringLiteral("%1\t%2\t%3")
                                               .arg(f.name, f.role.isEmpty() ? QStringLiteral("-") : f.role,
@@ -205,6 +212,7 @@ int folders(CliContext &context)
             r.done();
         };
         r.session().send(list);
+        r.session().send(subscribed);
     });
 }
 
@@ -631,10 +639,15 @@ int sync(CliContext &context, const QString &folder, const QString &cacheDir)
     if (!cache) {
         return context.fail(ExitCode::LocalIo, error);
     }
-    // Summaries are written on a thread of their own while the next ones are parsed.
-    auto writer = Store::CacheWriter::open(path, &error);
-    if (!writer) {
-        return context.fail(ExitCode::LocalIo, error);
+    // A first sync writes every summary: on a thread of its own, while the next ones
+    // are parsed. A resync writes a handful and does not need the thread.
+    std::unique_ptr<Store::CacheWriter> writer;
+    const auto cached = cache->folder(folder);
+    if (!cached || cached->messageCount == 0) {
+        writer = Store::CacheWriter::open(path, &error);
+        if (!writer) {
+            return context.fail(ExitCode::LocalIo, error);
+        }
     }
     ImapRun run(context, sessionOptions(context));
     std::unique_ptr<FolderSync> syncer;

@@ -4,13 +4,16 @@
 // LOGIN with quoted strings and literals (LITERAL+ or waiting for "+"), the state
 // checks on every response (mailbox data before SELECT, unknown tags, message numbers
 // beyond EXISTS, UID 0), referrals never followed, FolderSync with a changed
-// UIDVALIDITY and with QRESYNC, IdleWatcher's re-IDLE and new mail, APPEND with
-// LITERAL+, and satchel-cli's fetch -o when the connection drops mid-literal.
+// UIDVALIDITY, with QRESYNC, with CONDSTORE only and with neither, IdleWatcher's
+// re-IDLE and new mail, APPEND with LITERAL+, STORE UNCHANGEDSINCE and [MODIFIED],
+// and satchel-cli: fetch -o when the connection drops mid-literal, move with and
+// without MOVE and UIDPLUS, search with and without UTF8=ACCEPT.
 #include "protocols/imap/AppendCommand.h"
 #include "protocols/imap/FolderSync.h"
 #include "protocols/imap/IdleWatcher.h"
 #include "protocols/imap/ImapSession.h"
 #include "protocols/imap/SelectCommand.h"
+#include "protocols/imap/StoreCommand.h"
 #include "protocols/store/MailCache.h"
 #include "tests/common/CliRunner.h"
 #include "tests/common/FakeServer.h"
@@ -98,6 +101,35 @@ QList<quint32> sortedUids(Store::MailCache &cache, const QString &folder)
     return uids;
 }
 
+// What an earlier sync of INBOX left: UIDVALIDITY 100, UIDs 1..4 flagged \Seen with
+// mod-sequences 7..10, "cached N" subjects, HIGHESTMODSEQ 10 and UIDNEXT 5.
+bool seedFourMessages(Store::MailCache &cache)
+{
+    if (!cache.resetFolder(QStringLiteral("INBOX"), 100)) {
+        return false;
+    }
+    QList<MessageSummary> earlier;
+    for (quint32 uid = 1; uid <= 4; ++uid) {
+        MessageSummary m;
+        m.uid = uid;
+        m.flags = {"\\Seen"};
+        m.size = 100 * uid;
+        m.modseq = 6 + uid;
+        m.internalDate = QDateTime(QDate(2024, 1, 1), QTime(10, 0), Qt::UTC);
+        m.envelope.subject = QStringLiteral("cached %1").arg(uid);
+        earlier << m;
+    }
+    if (!cache.storeSummaries(QStringLiteral("INBOX"), earlier)) {
+        return false;
+    }
+    MailboxState state;
+    state.exists = 4;
+    state.uidValidity = 100;
+    state.uidNext = 5;
+    state.highestModSeq = 10;
+    return cache.setFolderState(QStringLiteral("INBOX"), state);
+}
+
 } // namespace
 
 class TestImapSession : public QObject
@@ -131,12 +163,20 @@ private Q_SLOTS:
     void uidValidityChangeBetweenSessions();
     void uidValidityChangeMidSync();
     void qresyncReportsVanishedChangedAndNew();
+    void condstoreOnlyResync();
+    void plainResyncComparesFlags();
     // Commands.
     void idleRestartsAndFetchesNewMail();
     void appendWithLiteralPlus();
+    void storeUnchangedSince();
     // satchel-cli.
     void cliFetchCutMidLiteralLeavesNoFile();
     void cliFetchWritesExactlyTheLiteral();
+    void moveFallsBackToCopyDeleteExpunge();
+    void moveWithoutUidplusOnlyMarksDeleted();
+    void moveUsesMoveWhenOffered();
+    void utf8AcceptSearchHasNoCharset();
+    void searchWithoutUtf8AcceptNamesTheCharset();
 
 private:
     FakeServer &serve(const QStringList &scripts);
@@ -156,9 +196,12 @@ private:
     SyncOutcome runSync(Store::MailCache &cache);
     struct CliOutcome {
         int exitCode = -1;
+        QByteArray out;
         QByteArray err;
     };
     CliOutcome runCli(const QStringList &args);
+    // satchel-cli --insecure-plain imap imap://bob@<m_server> COMMAND ARGS...
+    CliOutcome runImapCli(const QStringList &commandAndArgs);
 
     TestPki m_pki;
     std::unique_ptr<FakeServer> m_server;
@@ -708,6 +751,92 @@ void TestImapSession::qresyncReportsVanishedChangedAndNew()
     QCOMPARE(folder->highestModSeq, quint64(30));
 }
 
+void TestImapSession::condstoreOnlyResync()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto cache = Store::MailCache::open(dir.filePath(QStringLiteral("bob.sqlite")), &error);
+    QVERIFY2(cache, qPrintable(error));
+    QVERIFY2(seedFourMessages(*cache), qPrintable(cache->lastError()));
+
+    // The script has the UID SEARCH and the UID FETCH CHANGEDSINCE both arrive before
+    // it answers either: a client that waited for the first would stall here.
+    serve({FakeServer::scriptFromFile(QStringLiteral("imap-sync-condstore.txt"))});
+    const SyncOutcome outcome = runSync(*cache);
+    QVERIFY2(outcome.result, outcome.error ? qPrintable(outcome.error->message)
+                                           : outcome.sessionError ? qPrintable(outcome.sessionError->message) : "timeout");
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QCOMPARE(m_server->received(),
+             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 ENABLE CONDSTORE", "A3 EXAMINE \"INBOX\" (CONDSTORE)",
+                                "A4 UID SEARCH RETURN (ALL) ALL", "A5 UID FETCH 1:4 (UID FLAGS MODSEQ) (CHANGEDSINCE 10)",
+                                "A6 UID FETCH 5:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE MODSEQ)"}));
+    QVERIFY(!outcome.result->fullResync);
+    QCOMPARE(outcome.result->added, 1);
+    QCOMPARE(outcome.result->changed, 1);
+    QCOMPARE(outcome.result->vanished, 1);
+    QCOMPARE(outcome.result->total, 4);
+    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32>{1, 3, 4, 5}));
+    const auto flags = cache->flagsByUid(QStringLiteral("INBOX"));
+    QCOMPARE(flags.value(1), QList<QByteArray>{"\\Seen"});
+    QCOMPARE(flags.value(3), (QList<QByteArray>{"\\Seen", "\\Flagged"}));
+    QCOMPARE(flags.value(4), QList<QByteArray>{"\\Seen"});
+    QCOMPARE(flags.value(5), QList<QByteArray>{});
+    QCOMPARE(subjects(*cache, QStringLiteral("INBOX")),
+             (QStringList{QStringLiteral("five"), QStringLiteral("cached 4"), QStringLiteral("cached 3"), QStringLiteral("cached 1")}));
+    const auto summaries = cache->summaries(QStringLiteral("INBOX"));
+    const auto three = std::find_if(summaries.begin(), summaries.end(), [](const MessageSummary &m) { return m.uid == 3; });
+    QVERIFY(three != summaries.end());
+    QCOMPARE(three->modseq, quint64(14));
+    QCOMPARE(three->size, quint64(300)); // only the flags were fetched again
+    const auto five = std::find_if(summaries.begin(), summaries.end(), [](const MessageSummary &m) { return m.uid == 5; });
+    QVERIFY(five != summaries.end());
+    QCOMPARE(five->size, quint64(555));
+    QCOMPARE(five->modseq, quint64(15));
+    const auto folder = cache->folder(QStringLiteral("INBOX"));
+    QVERIFY(folder);
+    QCOMPARE(folder->uidValidity, 100u);
+    QCOMPARE(folder->uidNext, 6u);
+    QCOMPARE(folder->highestModSeq, quint64(15));
+    QCOMPARE(folder->messageCount, 4);
+}
+
+void TestImapSession::plainResyncComparesFlags()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto cache = Store::MailCache::open(dir.filePath(QStringLiteral("bob.sqlite")), &error);
+    QVERIFY2(cache, qPrintable(error));
+    QVERIFY2(seedFourMessages(*cache), qPrintable(cache->lastError()));
+
+    serve({FakeServer::scriptFromFile(QStringLiteral("imap-sync-plain.txt"))});
+    const SyncOutcome outcome = runSync(*cache);
+    QVERIFY2(outcome.result, outcome.error ? qPrintable(outcome.error->message)
+                                           : outcome.sessionError ? qPrintable(outcome.sessionError->message) : "timeout");
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QCOMPARE(m_server->received(),
+             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 EXAMINE \"INBOX\"", "A3 UID SEARCH ALL",
+                                "A4 UID FETCH 1:4 (UID FLAGS)",
+                                "A5 UID FETCH 5:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)"}));
+    QVERIFY(!outcome.result->fullResync);
+    QCOMPARE(outcome.result->added, 1);
+    QCOMPARE(outcome.result->changed, 1); // UID 3; UIDs 1 and 4 came back as cached
+    QCOMPARE(outcome.result->vanished, 1);
+    QCOMPARE(outcome.result->total, 4);
+    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32>{1, 3, 4, 5}));
+    const auto flags = cache->flagsByUid(QStringLiteral("INBOX"));
+    QCOMPARE(flags.value(1), QList<QByteArray>{"\\Seen"});
+    QCOMPARE(flags.value(3), (QList<QByteArray>{"\\Seen", "\\Flagged"}));
+    QCOMPARE(flags.value(4), QList<QByteArray>{"\\Seen"});
+    QCOMPARE(flags.value(5), QList<QByteArray>{});
+    QCOMPARE(subjects(*cache, QStringLiteral("INBOX")),
+             (QStringList{QStringLiteral("five"), QStringLiteral("cached 4"), QStringLiteral("cached 3"), QStringLiteral("cached 1")}));
+    const auto folder = cache->folder(QStringLiteral("INBOX"));
+    QVERIFY(folder);
+    QCOMPARE(folder->uidValidity, 100u);
+    QCOMPARE(folder->uidNext, 6u);
+    QCOMPARE(folder->messageCount, 4);
+}
+
 // --- Commands ----------------------------------------------------------------------
 
 void TestImapSession::idleRestartsAndFetchesNewMail()
@@ -790,6 +919,49 @@ void TestImapSession::appendWithLiteralPlus()
     QCOMPARE(m_server->received().size(), 5);
 }
 
+void TestImapSession::storeUnchangedSince()
+{
+    // RFC 7162 §3.1.3: UID 3 changed after modseq 55, so the server leaves its flags
+    // alone and names it in [MODIFIED 3] on the tagged OK.
+    serve({QStringLiteral("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] ready\n"
+                          "C: A1 AUTHENTICATE PLAIN AGJvYgBwdw==\n"
+                          "S: A1 OK [CAPABILITY IMAP4rev1 ENABLE CONDSTORE] Logged in\n"
+                          "C: A2 ENABLE CONDSTORE\n"
+                          "S: * ENABLED CONDSTORE\n"
+                          "S: A2 OK Enabled\n"
+                          "C: A3 SELECT \"INBOX\"\n"
+                          "S: * 3 EXISTS\n"
+                          "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                          "S: * OK [UIDNEXT 4] Predicted next UID\n"
+                          "S: * OK [HIGHESTMODSEQ 60] Highest\n"
+                          "S: A3 OK [READ-WRITE] Select completed\n"
+                          "C: A4 UID STORE 3 (UNCHANGEDSINCE 55) +FLAGS (\\Seen)\n"
+                          "S: A4 OK [MODIFIED 3] Conditional STORE failed\n"
+                          "STALL")});
+    auto client = connectClient(Net::TlsPolicy::Plain);
+    auto store = std::make_shared<StoreCommand>(QByteArray("3"), StoreCommand::Mode::Add, QList<QByteArray>{"\\Seen"}, 55);
+    bool selected = false;
+    bool done = false;
+    connect(client->session.get(), &ImapSession::loggedIn, this, [&] {
+        auto select = std::make_shared<SelectCommand>(QStringLiteral("INBOX"));
+        select->onDone = [&selected, select] { selected = select->isOk(); };
+        client->session->send(select);
+        store->onDone = [&done] { done = true; };
+        client->session->send(store);
+    });
+    client->session->open();
+    QVERIFY(waitFor([&] { return done || client->outcome.error.has_value(); }));
+    QVERIFY2(done, qPrintable(describe(client->outcome)));
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QVERIFY(selected);
+    QVERIFY(store->isOk());
+    QVERIFY(store->error.isEmpty());
+    QCOMPARE(store->modified(), QList<quint32>{3});
+    QVERIFY(store->updated.isEmpty());
+    QCOMPARE(m_server->received().last(), QByteArray("A4 UID STORE 3 (UNCHANGEDSINCE 55) +FLAGS (\\Seen)"));
+    client->session->abort();
+}
+
 // --- satchel-cli -------------------------------------------------------------------
 
 TestImapSession::CliOutcome TestImapSession::runCli(const QStringList &args)
@@ -813,8 +985,16 @@ TestImapSession::CliOutcome TestImapSession::runCli(const QStringList &args)
         return outcome;
     }
     outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    outcome.out = process.readAllStandardOutput();
     outcome.err = process.readAllStandardError();
     return outcome;
+}
+
+TestImapSession::CliOutcome TestImapSession::runImapCli(const QStringList &commandAndArgs)
+{
+    return runCli(QStringList{QStringLiteral("--insecure-plain"), QStringLiteral("--timeout"), QStringLiteral("10"),
+                              QStringLiteral("imap"), QStringLiteral("imap://bob@127.0.0.1:%1").arg(m_server->serverPort())}
+                  + commandAndArgs);
 }
 
 void TestImapSession::cliFetchCutMidLiteralLeavesNoFile()
@@ -870,6 +1050,130 @@ void TestImapSession::cliFetchWritesExactlyTheLiteral()
     QCOMPARE(saved.readAll(), body);
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{QStringLiteral("message.eml")});
+}
+
+void TestImapSession::moveFallsBackToCopyDeleteExpunge()
+{
+    serve({FakeServer::scriptFromFile(QStringLiteral("imap-move-fallback.txt"))});
+    const CliOutcome r = runImapCli({QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive")});
+    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QCOMPARE(m_server->received(),
+             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 UID SEARCH UID 7",
+                                "A4 UID COPY 7 \"Archive\"", "A5 UID STORE 7 +FLAGS (\\Deleted)", "A6 UID EXPUNGE 7",
+                                "A7 LOGOUT"}));
+    QVERIFY(m_server->scriptFinished());
+    QVERIFY2(!r.out.contains("Deleted"), r.out.constData()); // expunged: nothing left to explain
+}
+
+void TestImapSession::moveWithoutUidplusOnlyMarksDeleted()
+{
+    // Without UIDPLUS there is no UID EXPUNGE, and a plain EXPUNGE would also remove
+    // what others marked \Deleted: the originals stay, flagged, and the user is told.
+    QString script = FakeServer::scriptFromFile(QStringLiteral("imap-move-fallback.txt"));
+    script.replace(QStringLiteral("[CAPABILITY IMAP4rev1 UIDPLUS]"), QStringLiteral("[CAPABILITY IMAP4rev1]"));
+    script.replace(QStringLiteral("C: A6 UID EXPUNGE 7\nS: * 7 EXPUNGE\nS: A6 OK Expunge completed\nC: A7 LOGOUT\nS: * BYE Logging out\nS: A7 OK"),
+                   QStringLiteral("C: A6 LOGOUT\nS: * BYE Logging out\nS: A6 OK"));
+    QVERIFY(!script.contains(QStringLiteral("UIDPLUS]")));
+    QVERIFY(script.contains(QStringLiteral("C: A5 UID STORE 7 +FLAGS (\\Deleted)\nS: * 7 FETCH (UID 7 FLAGS (\\Seen \\Deleted))\n"
+                                          "S: A5 OK Store completed\nC: A6 LOGOUT\n")));
+    serve({script});
+    const CliOutcome r = runImapCli({QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive")});
+    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QCOMPARE(m_server->received(),
+             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 UID SEARCH UID 7",
+                                "A4 UID COPY 7 \"Archive\"", "A5 UID STORE 7 +FLAGS (\\Deleted)", "A6 LOGOUT"}));
+    QVERIFY(!sentAny(*m_server, "EXPUNGE"));
+    QVERIFY(m_server->scriptFinished());
+    QVERIFY2(r.out.contains("originals are marked \\Deleted"), r.out.constData());
+}
+
+void TestImapSession::moveUsesMoveWhenOffered()
+{
+    serve({QString::fromLatin1(kPlainLogin).replace(QStringLiteral("OK [CAPABILITY IMAP4rev1] Logged in"),
+                                                     QStringLiteral("OK [CAPABILITY IMAP4rev1 UIDPLUS MOVE] Logged in"))
+           + QStringLiteral("C: A2 SELECT \"INBOX\"\n"
+                            "S: * 8 EXISTS\n"
+                            "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                            "S: A2 OK [READ-WRITE] Select completed\n"
+                            "C: A3 UID SEARCH UID 7\n"
+                            "S: * SEARCH 7\n"
+                            "S: A3 OK Search completed\n"
+                            "C: A4 UID MOVE 7 \"Archive\"\n"
+                            "S: * OK [COPYUID 1 7 12] Moved\n"
+                            "S: * 7 EXPUNGE\n"
+                            "S: A4 OK Move completed\n"
+                            "C: A5 LOGOUT\n"
+                            "S: * BYE Logging out\n"
+                            "S: A5 OK Logout completed\n")});
+    const CliOutcome r = runImapCli({QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive")});
+    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QVERIFY(m_server->scriptFinished());
+    QVERIFY(!sentAny(*m_server, "COPY"));
+    QVERIFY(!sentAny(*m_server, "STORE"));
+    QVERIFY(!sentAny(*m_server, "EXPUNGE"));
+    QCOMPARE(m_server->received().size(), 5);
+}
+
+void TestImapSession::utf8AcceptSearchHasNoCharset()
+{
+    // "Gr\u00fc\u00dfe" is 7 octets in UTF-8. With UTF8=ACCEPT enabled a CHARSET must
+    // not be given (RFC 6855 §3); the 8-bit text still goes as a literal, here
+    // non-synchronizing (LITERAL+, RFC 7888): no "+" is awaited.
+    const QString text = QStringLiteral("Gr\u00fc\u00dfe");
+    serve({QString::fromLatin1(kPlainLogin).replace(QStringLiteral("OK [CAPABILITY IMAP4rev1] Logged in"),
+                                                     QStringLiteral("OK [CAPABILITY IMAP4rev1 ENABLE UTF8=ACCEPT LITERAL+] Logged in"))
+           + QStringLiteral("C: A2 ENABLE UTF8=ACCEPT\n"
+                            "S: * ENABLED UTF8=ACCEPT\n"
+                            "S: A2 OK Enabled\n"
+                            "C: A3 EXAMINE \"INBOX\"\n"
+                            "S: * 9 EXISTS\n"
+                            "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                            "S: A3 OK [READ-ONLY] Examine completed\n"
+                            "C: A4 UID SEARCH SUBJECT {7+}\n"
+                            "C: ")
+               + text
+               + QStringLiteral("\n"
+                                "S: * SEARCH 9 3\n"
+                                "S: A4 OK Search completed\n"
+                                "C: A5 LOGOUT\n"
+                                "S: * BYE Logging out\n"
+                                "S: A5 OK Logout completed\n")});
+    const CliOutcome r = runImapCli({QStringLiteral("search"), QStringLiteral("INBOX"), QStringLiteral("SUBJECT"), text});
+    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QVERIFY(m_server->scriptFinished());
+    QVERIFY(!sentAny(*m_server, "CHARSET"));
+    QCOMPARE(r.out, QByteArray("3\n9\n"));
+}
+
+void TestImapSession::searchWithoutUtf8AcceptNamesTheCharset()
+{
+    // No UTF8=ACCEPT: "CHARSET UTF-8" (RFC 9051 §6.4.4), and without LITERAL+ the
+    // literal waits for the server's "+".
+    const QString text = QStringLiteral("Gr\u00fc\u00dfe");
+    serve({QString::fromLatin1(kPlainLogin)
+           + QStringLiteral("C: A2 EXAMINE \"INBOX\"\n"
+                            "S: * 9 EXISTS\n"
+                            "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                            "S: A2 OK [READ-ONLY] Examine completed\n"
+                            "C: A3 UID SEARCH CHARSET UTF-8 SUBJECT {7}\n"
+                            "S: + Ready for literal data\n"
+                            "C: ")
+               + text
+               + QStringLiteral("\n"
+                                "S: * SEARCH 9 3\n"
+                                "S: A3 OK Search completed\n"
+                                "C: A4 LOGOUT\n"
+                                "S: * BYE Logging out\n"
+                                "S: A4 OK Logout completed\n")});
+    const CliOutcome r = runImapCli({QStringLiteral("search"), QStringLiteral("INBOX"), QStringLiteral("SUBJECT"), text});
+    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QVERIFY(m_server->scriptFinished());
+    QCOMPARE(r.out, QByteArray("3\n9\n"));
 }
 
 QTEST_GUILESS_MAIN(TestImapSession)
