@@ -642,7 +642,7 @@ int sync(CliContext &context, const QString &folder, const QString &cacheDir)
     // A first sync writes every summary: on a thread of its own, while the next ones
     // are parsed. A resync writes a handful and does not need the thread.
     std::unique_ptr<Store::CacheWriter> writer;
-    const auto cached = cache->folder(folder);
+    const auto cached = cache->folder(folder, Store::MailCache::Count::OnlyWhetherAny);
     if (!cached || cached->messageCount == 0) {
         writer = Store::CacheWriter::open(path, &error);
         if (!writer) {

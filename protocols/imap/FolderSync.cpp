@@ -55,7 +55,7 @@ bool FolderSync::commandFailed(const ImapCommand &command, const QString &what)
 
 void FolderSync::select()
 {
-    const auto cached = m_cache.folder(m_folder);
+    const auto cached = m_cache.folder(m_folder, Store::MailCache::Count::OnlyWhetherAny);
     m_cachedUidNext = cached ? cached->uidNext : 0;
     m_cachedModSeq = cached ? cached->highestModSeq : 0;
     m_uidValidity = cached ? cached->uidValidity : 0;
@@ -90,11 +90,14 @@ void FolderSync::onSelected(SelectCommand &select)
         fail(OperationError::Kind::Protocol, QStringLiteral("the server did not report UIDVALIDITY for '%1'").arg(m_folder));
         return;
     }
-    const auto cached = m_cache.folder(m_folder);
+    const auto cached = m_cache.folder(m_folder, Store::MailCache::Count::OnlyWhetherAny);
     if (!cached || cached->uidValidity != state.uidValidity || cached->messageCount == 0) {
         // No cache, or UIDVALIDITY changed: the old UIDs mean nothing now, and every
         // cached message counts as vanished.
-        m_result.vanished = cached ? cached->messageCount : 0;
+        if (cached && cached->messageCount > 0) {
+            const auto counted = m_cache.folder(m_folder);
+            m_result.vanished = counted ? counted->messageCount : 0;
+        }
         if (!m_cache.resetFolder(m_folder, state.uidValidity)) {
             fail(OperationError::Kind::LocalIo, m_cache.lastError());
             return;

@@ -58,7 +58,11 @@ public:
 
     QString path() const { return m_path; }
 
-    std::optional<CachedFolder> folder(const QString &name);
+    enum class Count {
+        Messages,      // messageCount is the number of cached messages
+        OnlyWhetherAny // messageCount is 1 when there are any, else 0 (cheap)
+    };
+    std::optional<CachedFolder> folder(const QString &name, Count count = Count::Messages);
     // UIDVALIDITY is new (or the folder is): drops the folder's messages, records
     // uidValidity and forgets UIDNEXT/HIGHESTMODSEQ, which belonged to the old one.
     bool resetFolder(const QString &name, quint32 uidValidity);
