@@ -1,7 +1,6 @@
 #include "app/cli/ImapCli.h"
 
 #include "app/cli/SessionRun.h"
-
 #include "protocols/imap/AppendCommand.h"
 #include "protocols/imap/FetchCommand.h"
 #include "protocols/imap/FolderCommands.h"
@@ -30,22 +29,21 @@ using namespace Satchel::Imap;
 
 QString imapUsage()
 {
-    return QStringLiteral(
-        "IMAP (imaps://user@host[:port] implicit TLS, imap://... STARTTLS required):\n"
-        "  satchel-cli imap URL folders\n"
-        "  satchel-cli imap URL create|delete|subscribe|unsubscribe FOLDER\n"
-        "  satchel-cli imap URL rename FOLDER NEW\n"
-        "  satchel-cli imap URL status FOLDER\n"
-        "  satchel-cli imap URL list FOLDER [--limit N] [--since DATE]\n"
-        "  satchel-cli imap URL search FOLDER CRITERIA...\n"
-        "  satchel-cli imap URL fetch FOLDER UID [--part header|text|SECTION] [-o FILE]\n"
-        "  satchel-cli imap URL flag FOLDER UIDSET +FLAG... -FLAG...\n"
-        "  satchel-cli imap URL copy|move FOLDER UIDSET DEST\n"
-        "  satchel-cli imap URL delete-messages FOLDER UIDSET\n"
-        "  satchel-cli imap URL expunge FOLDER\n"
-        "  satchel-cli imap URL append FOLDER FILE [--flags FLAGS]\n"
-        "  satchel-cli imap URL sync FOLDER --cache DIR\n"
-        "  satchel-cli imap URL idle FOLDER [--for SECONDS]\n");
+    return QStringLiteral("IMAP (imaps://user@host[:port] implicit TLS, imap://... STARTTLS required):\n"
+                          "  satchel-cli imap URL folders\n"
+                          "  satchel-cli imap URL create|delete|subscribe|unsubscribe FOLDER\n"
+                          "  satchel-cli imap URL rename FOLDER NEW\n"
+                          "  satchel-cli imap URL status FOLDER\n"
+                          "  satchel-cli imap URL list FOLDER [--limit N] [--since DATE]\n"
+                          "  satchel-cli imap URL search FOLDER CRITERIA...\n"
+                          "  satchel-cli imap URL fetch FOLDER UID [--part header|text|SECTION] [-o FILE]\n"
+                          "  satchel-cli imap URL flag FOLDER UIDSET +FLAG... -FLAG...\n"
+                          "  satchel-cli imap URL copy|move FOLDER UIDSET DEST\n"
+                          "  satchel-cli imap URL delete-messages FOLDER UIDSET\n"
+                          "  satchel-cli imap URL expunge FOLDER\n"
+                          "  satchel-cli imap URL append FOLDER FILE [--flags FLAGS]\n"
+                          "  satchel-cli imap URL sync FOLDER --cache DIR\n"
+                          "  satchel-cli imap URL idle FOLDER [--for SECONDS]\n");
 }
 
 namespace {
@@ -59,7 +57,7 @@ ImapSession::Options sessionOptions(const CliContext &context)
 {
     ImapSession::Options options;
     options.connection = context.connectionSettings();
-    options.credentials = {context.url().user, context.password()};
+    options.credentials = { context.url().user, context.password() };
     return options;
 }
 
@@ -73,10 +71,11 @@ int commandFailure(CliContext &context, const ImapCommand &command, const QStrin
     const QByteArray code = command.result.code.name;
     const QString text = command.failureText();
     // Servers without RFC 5530 codes say it in words (Dovecot: "Mailbox doesn't exist").
-    const bool missing = code == "NONEXISTENT" || code == "TRYCREATE" || text.contains(QLatin1String("doesn't exist")) ||
-                         text.contains(QLatin1String("does not exist")) || text.contains(QLatin1String("no such"), Qt::CaseInsensitive);
+    const bool missing = code == "NONEXISTENT" || code == "TRYCREATE" || text.contains(QLatin1String("doesn't exist"))
+        || text.contains(QLatin1String("does not exist"))
+        || text.contains(QLatin1String("no such"), Qt::CaseInsensitive);
     return context.fail(missing ? ExitCode::NotFound : ExitCode::Refused,
-                        QStringLiteral("%1: the server said %2").arg(what, command.failureText()));
+        QStringLiteral("%1: the server said %2").arg(what, command.failureText()));
 }
 
 // Runs `then` once FOLDER is selected (EXAMINE when read-only).
@@ -105,8 +104,8 @@ void requireUids(ImapRun &r, const QByteArray &uids, const QString &folder, std:
             return;
         }
         if (search->uids.isEmpty()) {
-            r.finish(r.context().fail(ExitCode::NotFound, QStringLiteral("no message with UID %1 in '%2'")
-                                                              .arg(QString::fromLatin1(uids), folder)));
+            r.finish(r.context().fail(ExitCode::NotFound,
+                QStringLiteral("no message with UID %1 in '%2'").arg(QString::fromLatin1(uids), folder)));
             return;
         }
         then();
@@ -156,12 +155,10 @@ QString flagsText(const QList<QByteArray> &flags)
 QJsonObject summaryJson(const MessageSummary &m)
 {
     const QDateTime date = m.envelope.date.isValid() ? m.envelope.date : m.internalDate;
-    return QJsonObject{{QStringLiteral("uid"), static_cast<qint64>(m.uid)},
-                       {QStringLiteral("flags"), toJson(m.flags)},
-                       {QStringLiteral("date"), isoDate(date)},
-                       {QStringLiteral("from"), m.envelope.from.isEmpty() ? QString() : m.envelope.from.first().display()},
-                       {QStringLiteral("subject"), m.envelope.subject},
-                       {QStringLiteral("size"), static_cast<qint64>(m.size)}};
+    return QJsonObject { { QStringLiteral("uid"), static_cast<qint64>(m.uid) },
+        { QStringLiteral("flags"), toJson(m.flags) }, { QStringLiteral("date"), isoDate(date) },
+        { QStringLiteral("from"), m.envelope.from.isEmpty() ? QString() : m.envelope.from.first().display() },
+        { QStringLiteral("subject"), m.envelope.subject }, { QStringLiteral("size"), static_cast<qint64>(m.size) } };
 }
 
 QString summaryLine(const MessageSummary &m)
@@ -170,7 +167,7 @@ QString summaryLine(const MessageSummary &m)
     return QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
         .arg(m.uid)
         .arg(date.isValid() ? date.toString(QStringLiteral("yyyy-MM-dd hh:mm")) : QStringLiteral("-"),
-             m.envelope.from.isEmpty() ? QStringLiteral("-") : m.envelope.from.first().display(), m.envelope.subject)
+            m.envelope.from.isEmpty() ? QStringLiteral("-") : m.envelope.from.first().display(), m.envelope.subject)
         .arg(m.size)
         .arg(flagsText(m.flags));
 }
@@ -194,16 +191,16 @@ int folders(CliContext &context)
             QJsonArray records;
             for (const FolderInfo &f : std::as_const(list->folders)) {
                 if (r.context().options().json) {
-                    records.append(QJsonObject{
-                        {QStringLiteral("name"), f.name},
-                        {QStringLiteral("delimiter"), f.delimiter.isNull() ? QJsonValue() : QJsonValue(QString(f.delimiter))},
-                        {QStringLiteral("attributes"), toJson(f.attributes)},
-                        {QStringLiteral("role"), f.role.isEmpty() ? QJsonValue() : QJsonValue(f.role)},
-                        {QStringLiteral("subscribed"), subscribedNames.contains(f.name)}});
+                    records.append(QJsonObject { { QStringLiteral("name"), f.name },
+                        { QStringLiteral("delimiter"),
+                            f.delimiter.isNull() ? QJsonValue() : QJsonValue(QString(f.delimiter)) },
+                        { QStringLiteral("attributes"), toJson(f.attributes) },
+                        { QStringLiteral("role"), f.role.isEmpty() ? QJsonValue() : QJsonValue(f.role) },
+                        { QStringLiteral("subscribed"), subscribedNames.contains(f.name) } });
                 } else {
-                    r.context().printLine(QStringLiteral("%1\t%2\t%3")
-                                              .arg(f.name, f.role.isEmpty() ? QStringLiteral("-") : f.role,
-                                                   flagsText(f.attributes)));
+                    r.context().printLine(
+                        QStringLiteral("%1\t%2\t%3")
+                            .arg(f.name, f.role.isEmpty() ? QStringLiteral("-") : f.role, flagsText(f.attributes)));
                 }
             }
             if (r.context().options().json) {
@@ -247,22 +244,21 @@ int status(CliContext &context, const QString &folder)
             const auto &items = command->status->items;
             auto value = [&items](const char *name) { return static_cast<qint64>(items.value(name)); };
             if (r.context().options().json) {
-                QJsonObject o{{QStringLiteral("name"), folder},
-                              {QStringLiteral("messages"), value("MESSAGES")},
-                              {QStringLiteral("unseen"), value("UNSEEN")},
-                              {QStringLiteral("uidnext"), value("UIDNEXT")},
-                              {QStringLiteral("uidvalidity"), value("UIDVALIDITY")},
-                              {QStringLiteral("highestmodseq"),
-                               items.contains("HIGHESTMODSEQ") ? QJsonValue(value("HIGHESTMODSEQ")) : QJsonValue()}};
+                QJsonObject o { { QStringLiteral("name"), folder }, { QStringLiteral("messages"), value("MESSAGES") },
+                    { QStringLiteral("unseen"), value("UNSEEN") }, { QStringLiteral("uidnext"), value("UIDNEXT") },
+                    { QStringLiteral("uidvalidity"), value("UIDVALIDITY") },
+                    { QStringLiteral("highestmodseq"),
+                        items.contains("HIGHESTMODSEQ") ? QJsonValue(value("HIGHESTMODSEQ")) : QJsonValue() } };
                 r.context().printJson(o);
             } else {
-                r.context().printLine(QStringLiteral("%1: %2 messages, %3 unseen, uidnext %4, uidvalidity %5, highestmodseq %6")
-                                          .arg(folder)
-                                          .arg(value("MESSAGES"))
-                                          .arg(value("UNSEEN"))
-                                          .arg(value("UIDNEXT"))
-                                          .arg(value("UIDVALIDITY"))
-                                          .arg(value("HIGHESTMODSEQ")));
+                r.context().printLine(
+                    QStringLiteral("%1: %2 messages, %3 unseen, uidnext %4, uidvalidity %5, highestmodseq %6")
+                        .arg(folder)
+                        .arg(value("MESSAGES"))
+                        .arg(value("UNSEEN"))
+                        .arg(value("UIDNEXT"))
+                        .arg(value("UIDVALIDITY"))
+                        .arg(value("HIGHESTMODSEQ")));
             }
             r.done();
         };
@@ -289,12 +285,12 @@ void searchUids(ImapRun &r, const SearchQuery &query, std::function<void(QList<q
 
 int listMessages(CliContext &context, const QString &folder, int limit, const QString &since)
 {
-    QStringList criteria{QStringLiteral("ALL")};
+    QStringList criteria { QStringLiteral("ALL") };
     if (!since.isEmpty()) {
         // 2026-11-01 (ISO 8601) or 1-Nov-2026 (IMAP's own form, RFC 9051 §9 date).
         const QDate iso = QDate::fromString(since, Qt::ISODate);
-        criteria = {QStringLiteral("SINCE"),
-                    iso.isValid() ? QLocale::c().toString(iso, QStringLiteral("d-MMM-yyyy")) : since};
+        criteria = { QStringLiteral("SINCE"),
+            iso.isValid() ? QLocale::c().toString(iso, QStringLiteral("d-MMM-yyyy")) : since };
     }
     QString error;
     const auto query = buildSearchQuery(criteria, &error);
@@ -323,7 +319,7 @@ int listMessages(CliContext &context, const QString &folder, int limit, const QS
                     }
                     QList<FetchData> results = fetch->results;
                     std::sort(results.begin(), results.end(),
-                              [](const FetchData &a, const FetchData &b) { return a.uid > b.uid; });
+                        [](const FetchData &a, const FetchData &b) { return a.uid > b.uid; });
                     QJsonArray records;
                     for (const FetchData &f : std::as_const(results)) {
                         const MessageSummary m = summaryFrom(f);
@@ -360,7 +356,7 @@ int search(CliContext &context, const QString &folder, const QStringList &criter
                     for (const quint32 uid : uids) {
                         list.append(static_cast<qint64>(uid));
                     }
-                    r.context().printJson(QJsonObject{{QStringLiteral("uids"), list}});
+                    r.context().printJson(QJsonObject { { QStringLiteral("uids"), list } });
                 } else {
                     for (const quint32 uid : uids) {
                         r.context().printLine(QString::number(uid));
@@ -385,7 +381,8 @@ std::optional<QByteArray> sectionFor(const QString &part)
     }
     // RFC 9051 §6.4.5 section-part [. HEADER|TEXT|MIME], then an optional <origin.octets>.
     static const QRegularExpression shape(
-        QStringLiteral("^([1-9][0-9]*(\\.[1-9][0-9]*)*(\\.(HEADER|TEXT|MIME))?|HEADER|TEXT)?(<[0-9]+\\.[1-9][0-9]*>)?$"),
+        QStringLiteral(
+            "^([1-9][0-9]*(\\.[1-9][0-9]*)*(\\.(HEADER|TEXT|MIME))?|HEADER|TEXT)?(<[0-9]+\\.[1-9][0-9]*>)?$"),
         QRegularExpression::CaseInsensitiveOption);
     if (!shape.match(part).hasMatch()) {
         return std::nullopt;
@@ -393,7 +390,8 @@ std::optional<QByteArray> sectionFor(const QString &part)
     return part.toUpper().toLatin1();
 }
 
-int fetchMessage(CliContext &context, const QString &folder, quint32 uid, const QByteArray &section, const QString &output)
+int fetchMessage(
+    CliContext &context, const QString &folder, quint32 uid, const QByteArray &section, const QString &output)
 {
     // -o goes through QSaveFile: renamed into place only when the whole literal
     // arrived and the server said OK; a dropped connection leaves nothing.
@@ -411,8 +409,8 @@ int fetchMessage(CliContext &context, const QString &folder, quint32 uid, const 
                 partial = inside.mid(angle);
                 inside = inside.left(angle);
             }
-            auto fetch = std::make_shared<FetchCommand>(QByteArray::number(uid),
-                                                        QList<QByteArray>{"UID", "BODY.PEEK[" + inside + ']' + partial});
+            auto fetch = std::make_shared<FetchCommand>(
+                QByteArray::number(uid), QList<QByteArray> { "UID", "BODY.PEEK[" + inside + ']' + partial });
             auto written = std::make_shared<bool>(false);
             fetch->setSectionSink([&r, file, output, written](quint64) -> LiteralSink {
                 *written = true;
@@ -436,7 +434,8 @@ int fetchMessage(CliContext &context, const QString &folder, quint32 uid, const 
                             const bool ok = output.isEmpty() ? r.context().writeStdout(s.bytes)
                                                              : file->write(s.bytes) == s.bytes.size();
                             if (!ok) {
-                                r.finish(r.context().fail(ExitCode::LocalIo, QStringLiteral("cannot write %1").arg(output)));
+                                r.finish(
+                                    r.context().fail(ExitCode::LocalIo, QStringLiteral("cannot write %1").arg(output)));
                                 return;
                             }
                         }
@@ -444,12 +443,12 @@ int fetchMessage(CliContext &context, const QString &folder, quint32 uid, const 
                 }
                 if (!found) {
                     r.finish(r.context().fail(ExitCode::NotFound,
-                                              QStringLiteral("no message with UID %1 (or no such part) in '%2'").arg(uid).arg(folder)));
+                        QStringLiteral("no message with UID %1 (or no such part) in '%2'").arg(uid).arg(folder)));
                     return;
                 }
                 if (!output.isEmpty() && !file->commit()) {
-                    r.finish(r.context().fail(ExitCode::LocalIo,
-                                              QStringLiteral("cannot write %1: %2").arg(output, file->errorString())));
+                    r.finish(r.context().fail(
+                        ExitCode::LocalIo, QStringLiteral("cannot write %1: %2").arg(output, file->errorString())));
                     return;
                 }
                 r.done();
@@ -460,32 +459,33 @@ int fetchMessage(CliContext &context, const QString &folder, quint32 uid, const 
 }
 
 int flag(CliContext &context, const QString &folder, const QByteArray &uids, const QList<QByteArray> &add,
-         const QList<QByteArray> &remove)
+    const QList<QByteArray> &remove)
 {
     ImapRun run(context, sessionOptions(context));
     return run.run([folder, uids, add, remove](ImapRun &r) {
         withFolder(r, folder, false, [&r, folder, uids, add, remove] {
-          requireUids(r, uids, folder, [&r, uids, add, remove] {
-            auto pending = std::make_shared<int>(0);
-            auto finishOne = [&r, pending](const std::shared_ptr<StoreCommand> &store) {
-                if (!store->isOk()) {
-                    r.finish(commandFailure(r.context(), *store, QStringLiteral("STORE")));
-                    return;
+            requireUids(r, uids, folder, [&r, uids, add, remove] {
+                auto pending = std::make_shared<int>(0);
+                auto finishOne = [&r, pending](const std::shared_ptr<StoreCommand> &store) {
+                    if (!store->isOk()) {
+                        r.finish(commandFailure(r.context(), *store, QStringLiteral("STORE")));
+                        return;
+                    }
+                    if (--*pending == 0) {
+                        r.done();
+                    }
+                };
+                for (const auto &[mode, flags] :
+                    { std::pair { StoreCommand::Mode::Add, add }, std::pair { StoreCommand::Mode::Remove, remove } }) {
+                    if (flags.isEmpty()) {
+                        continue;
+                    }
+                    auto store = std::make_shared<StoreCommand>(uids, mode, flags);
+                    ++*pending;
+                    store->onDone = [store, finishOne] { finishOne(store); };
+                    r.session().send(store);
                 }
-                if (--*pending == 0) {
-                    r.done();
-                }
-            };
-            for (const auto &[mode, flags] : {std::pair{StoreCommand::Mode::Add, add}, std::pair{StoreCommand::Mode::Remove, remove}}) {
-                if (flags.isEmpty()) {
-                    continue;
-                }
-                auto store = std::make_shared<StoreCommand>(uids, mode, flags);
-                ++*pending;
-                store->onDone = [store, finishOne] { finishOne(store); };
-                r.session().send(store);
-            }
-          });
+            });
         });
     });
 }
@@ -495,7 +495,7 @@ int flag(CliContext &context, const QString &folder, const QByteArray &uids, con
 // messages stay flagged and the user is told.
 void deleteExactly(ImapRun &r, const QByteArray &uids, std::function<void(bool expunged)> then)
 {
-    auto store = std::make_shared<StoreCommand>(uids, StoreCommand::Mode::Add, QList<QByteArray>{"\\Deleted"});
+    auto store = std::make_shared<StoreCommand>(uids, StoreCommand::Mode::Add, QList<QByteArray> { "\\Deleted" });
     store->onDone = [&r, store, uids, then] {
         if (!store->isOk()) {
             r.finish(commandFailure(r.context(), *store, QStringLiteral("STORE \\Deleted")));
@@ -518,35 +518,38 @@ void deleteExactly(ImapRun &r, const QByteArray &uids, std::function<void(bool e
     r.session().send(store);
 }
 
-int copyOrMove(CliContext &context, const QString &folder, const QByteArray &uids, const QString &destination, bool move)
+int copyOrMove(
+    CliContext &context, const QString &folder, const QByteArray &uids, const QString &destination, bool move)
 {
     ImapRun run(context, sessionOptions(context));
     return run.run([folder, uids, destination, move](ImapRun &r) {
         withFolder(r, folder, !move, [&r, folder, uids, destination, move] {
-          requireUids(r, uids, folder, [&r, uids, destination, move] {
-            const bool nativeMove = move && r.session().hasCapability("MOVE");
-            auto copy = std::make_shared<CopyCommand>(uids, destination, nativeMove);
-            copy->onDone = [&r, copy, uids, move, nativeMove, destination] {
-                if (!copy->isOk()) {
-                    r.finish(commandFailure(r.context(), *copy, QStringLiteral("%1 to '%2'")
-                                                                    .arg(move ? QStringLiteral("MOVE") : QStringLiteral("COPY"), destination)));
-                    return;
-                }
-                if (!move || nativeMove) {
-                    r.done();
-                    return;
-                }
-                // RFC 6851 §3.3 fallback: COPY, then \Deleted and UID EXPUNGE of exactly these.
-                deleteExactly(r, uids, [&r](bool expunged) {
-                    if (!expunged) {
-                        r.context().printLine(QStringLiteral("copied; the originals are marked \\Deleted (the server "
-                                                             "has no UIDPLUS, so they were not expunged)"));
+            requireUids(r, uids, folder, [&r, uids, destination, move] {
+                const bool nativeMove = move && r.session().hasCapability("MOVE");
+                auto copy = std::make_shared<CopyCommand>(uids, destination, nativeMove);
+                copy->onDone = [&r, copy, uids, move, nativeMove, destination] {
+                    if (!copy->isOk()) {
+                        r.finish(commandFailure(r.context(), *copy,
+                            QStringLiteral("%1 to '%2'")
+                                .arg(move ? QStringLiteral("MOVE") : QStringLiteral("COPY"), destination)));
+                        return;
                     }
-                    r.done();
-                });
-            };
-            r.session().send(copy);
-          });
+                    if (!move || nativeMove) {
+                        r.done();
+                        return;
+                    }
+                    // RFC 6851 §3.3 fallback: COPY, then \Deleted and UID EXPUNGE of exactly these.
+                    deleteExactly(r, uids, [&r](bool expunged) {
+                        if (!expunged) {
+                            r.context().printLine(
+                                QStringLiteral("copied; the originals are marked \\Deleted (the server "
+                                               "has no UIDPLUS, so they were not expunged)"));
+                        }
+                        r.done();
+                    });
+                };
+                r.session().send(copy);
+            });
         });
     });
 }
@@ -559,7 +562,8 @@ int deleteMessages(CliContext &context, const QString &folder, const QByteArray 
             requireUids(r, uids, folder, [&r, uids] {
                 deleteExactly(r, uids, [&r](bool expunged) {
                     if (!expunged) {
-                        r.context().printLine(QStringLiteral("marked \\Deleted; not expunged (the server has no UIDPLUS)"));
+                        r.context().printLine(
+                            QStringLiteral("marked \\Deleted; not expunged (the server has no UIDPLUS)"));
                     }
                     r.done();
                 });
@@ -580,7 +584,7 @@ int expunge(CliContext &context, const QString &folder)
                     return;
                 }
                 if (r.context().options().json) {
-                    r.context().printJson(QJsonObject{{QStringLiteral("expunged"), command->expunged}});
+                    r.context().printJson(QJsonObject { { QStringLiteral("expunged"), command->expunged } });
                 } else if (!r.context().options().quiet) {
                     r.context().printLine(QStringLiteral("%1 messages expunged").arg(command->expunged));
                 }
@@ -598,7 +602,8 @@ int append(CliContext &context, const QString &folder, const QString &path, cons
         return context.fail(ExitCode::LocalIo, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     }
     if (file.size() > kMaxAppendSize) {
-        return context.fail(ExitCode::LocalIo, QStringLiteral("%1 is larger than %2 bytes").arg(path).arg(kMaxAppendSize));
+        return context.fail(
+            ExitCode::LocalIo, QStringLiteral("%1 is larger than %2 bytes").arg(path).arg(kMaxAppendSize));
     }
     QByteArray message = file.readAll();
     // RFC 9051 §6.3.12: the message is in RFC 5322 form, lines ending in CRLF.
@@ -615,7 +620,8 @@ int append(CliContext &context, const QString &folder, const QString &path, cons
             }
             const quint32 uid = command->appendedUid();
             if (r.context().options().json) {
-                r.context().printJson(QJsonObject{{QStringLiteral("uid"), uid ? QJsonValue(static_cast<qint64>(uid)) : QJsonValue()}});
+                r.context().printJson(QJsonObject {
+                    { QStringLiteral("uid"), uid ? QJsonValue(static_cast<qint64>(uid)) : QJsonValue() } });
             } else if (!r.context().options().quiet) {
                 r.context().printLine(uid ? QStringLiteral("appended as UID %1").arg(uid) : QStringLiteral("appended"));
             }
@@ -654,15 +660,14 @@ int sync(CliContext &context, const QString &folder, const QString &cacheDir)
     return run.run([&](ImapRun &r) {
         syncer = std::make_unique<FolderSync>(r.session(), *cache, folder);
         syncer->setWriter(writer.get());
-        QObject::connect(syncer.get(), &FolderSync::failed, syncer.get(), [&r](const OperationError &e) { r.finishWithError(e); });
+        QObject::connect(
+            syncer.get(), &FolderSync::failed, syncer.get(), [&r](const OperationError &e) { r.finishWithError(e); });
         QObject::connect(syncer.get(), &FolderSync::done, syncer.get(), [&r](const FolderSync::Result &result) {
             if (r.context().options().json) {
-                r.context().printJson(QJsonObject{{QStringLiteral("new"), result.added},
-                                                  {QStringLiteral("changed"), result.changed},
-                                                  {QStringLiteral("vanished"), result.vanished},
-                                                  {QStringLiteral("total"), result.total},
-                                                  {QStringLiteral("full"), result.fullResync},
-                                                  {QStringLiteral("seconds"), result.seconds}});
+                r.context().printJson(QJsonObject { { QStringLiteral("new"), result.added },
+                    { QStringLiteral("changed"), result.changed }, { QStringLiteral("vanished"), result.vanished },
+                    { QStringLiteral("total"), result.total }, { QStringLiteral("full"), result.fullResync },
+                    { QStringLiteral("seconds"), result.seconds } });
             } else if (!r.context().options().quiet) {
                 r.context().printLine(QStringLiteral("%1 new, %2 changed, %3 vanished, %4 in the cache, %5 s")
                                           .arg(result.added)
@@ -700,11 +705,12 @@ int idle(CliContext &context, const QString &folder, int seconds)
                     r.context().printLine(kind + QLatin1Char(' ') + text);
                 }
             };
-            QObject::connect(watcher.get(), &IdleWatcher::newMessages, watcher.get(), [event](const QList<MessageSummary> &messages) {
-                for (const MessageSummary &m : messages) {
-                    event(QStringLiteral("new"), summaryJson(m), summaryLine(m));
-                }
-            });
+            QObject::connect(watcher.get(), &IdleWatcher::newMessages, watcher.get(),
+                [event](const QList<MessageSummary> &messages) {
+                    for (const MessageSummary &m : messages) {
+                        event(QStringLiteral("new"), summaryJson(m), summaryLine(m));
+                    }
+                });
             QObject::connect(watcher.get(), &IdleWatcher::vanished, watcher.get(), [event](const QList<quint32> &uids) {
                 QJsonArray list;
                 QStringList text;
@@ -712,18 +718,22 @@ int idle(CliContext &context, const QString &folder, int seconds)
                     list.append(static_cast<qint64>(uid));
                     text.append(QString::number(uid));
                 }
-                event(QStringLiteral("vanished"), QJsonObject{{QStringLiteral("uids"), list}}, text.join(QLatin1Char(',')));
+                event(QStringLiteral("vanished"), QJsonObject { { QStringLiteral("uids"), list } },
+                    text.join(QLatin1Char(',')));
             });
             QObject::connect(watcher.get(), &IdleWatcher::expunged, watcher.get(), [event](quint32 sequence) {
-                event(QStringLiteral("expunged"), QJsonObject{{QStringLiteral("sequence"), static_cast<qint64>(sequence)}},
-                      QStringLiteral("message %1").arg(sequence));
+                event(QStringLiteral("expunged"),
+                    QJsonObject { { QStringLiteral("sequence"), static_cast<qint64>(sequence) } },
+                    QStringLiteral("message %1").arg(sequence));
             });
             QObject::connect(watcher.get(), &IdleWatcher::flagsChanged, watcher.get(), [event](const FlagUpdate &u) {
                 event(QStringLiteral("changed"),
-                      QJsonObject{{QStringLiteral("uid"), static_cast<qint64>(u.uid)}, {QStringLiteral("flags"), toJson(u.flags)}},
-                      QStringLiteral("%1 %2").arg(u.uid).arg(flagsText(u.flags)));
+                    QJsonObject { { QStringLiteral("uid"), static_cast<qint64>(u.uid) },
+                        { QStringLiteral("flags"), toJson(u.flags) } },
+                    QStringLiteral("%1 %2").arg(u.uid).arg(flagsText(u.flags)));
             });
-            QObject::connect(watcher.get(), &IdleWatcher::failed, watcher.get(), [&r](const OperationError &e) { r.finishWithError(e); });
+            QObject::connect(watcher.get(), &IdleWatcher::failed, watcher.get(),
+                [&r](const OperationError &e) { r.finishWithError(e); });
             QObject::connect(watcher.get(), &IdleWatcher::stopped, watcher.get(), [&r] { r.done(); });
             if (seconds > 0) {
                 QObject::connect(&stopTimer, &QTimer::timeout, watcher.get(), [&] { watcher->stop(); });
@@ -758,8 +768,9 @@ int runImap(CliContext &context, QStringList args)
     QString error;
     ExitCode code = ExitCode::Usage;
     auto usage = [&context, &command](const QString &why = QString()) {
-        return context.fail(ExitCode::Usage, (why.isEmpty() ? QStringLiteral("bad imap command: %1").arg(command) : why) +
-                                                 QLatin1Char('\n') + imapUsage());
+        return context.fail(ExitCode::Usage,
+            (why.isEmpty() ? QStringLiteral("bad imap command: %1").arg(command) : why) + QLatin1Char('\n')
+                + imapUsage());
     };
     // Options are taken out first, so the positional arguments stay in order.
     const QString limitText = takeOption(args, QStringLiteral("--limit"), &error);
@@ -772,7 +783,8 @@ int runImap(CliContext &context, QStringList args)
     if (!error.isEmpty()) {
         return usage(error);
     }
-    if (!context.loadPassword(&error, &code) || !context.buildConnectionSettings(Net::LogDialect::Imap, &error, &code)) {
+    if (!context.loadPassword(&error, &code)
+        || !context.buildConnectionSettings(Net::LogDialect::Imap, &error, &code)) {
         return context.fail(code, error);
     }
     const qsizetype n = args.size();
@@ -780,19 +792,21 @@ int runImap(CliContext &context, QStringList args)
         return folders(context);
     }
     if (n == 1 && command == QLatin1String("create")) {
-        return folderCommand(context, std::make_shared<CreateCommand>(args[0]), QStringLiteral("CREATE %1").arg(args[0]));
+        return folderCommand(
+            context, std::make_shared<CreateCommand>(args[0]), QStringLiteral("CREATE %1").arg(args[0]));
     }
     if (n == 1 && command == QLatin1String("delete")) {
-        return folderCommand(context, std::make_shared<DeleteCommand>(args[0]), QStringLiteral("DELETE %1").arg(args[0]));
+        return folderCommand(
+            context, std::make_shared<DeleteCommand>(args[0]), QStringLiteral("DELETE %1").arg(args[0]));
     }
     if (n == 2 && command == QLatin1String("rename")) {
         return folderCommand(context, std::make_shared<RenameCommand>(args[0], args[1]),
-                             QStringLiteral("RENAME %1 to %2").arg(args[0], args[1]));
+            QStringLiteral("RENAME %1 to %2").arg(args[0], args[1]));
     }
     if (n == 1 && (command == QLatin1String("subscribe") || command == QLatin1String("unsubscribe"))) {
         const bool on = command == QLatin1String("subscribe");
         return folderCommand(context, std::make_shared<SubscribeCommand>(args[0], on),
-                             QStringLiteral("%1 %2").arg(command.toUpper(), args[0]));
+            QStringLiteral("%1 %2").arg(command.toUpper(), args[0]));
     }
     if (n == 1 && command == QLatin1String("status")) {
         return status(context, args[0]);
@@ -816,7 +830,8 @@ int runImap(CliContext &context, QStringList args)
             return usage(QStringLiteral("fetch needs a UID (a number above 0), not '%1'").arg(args[1]));
         }
         if (!section) {
-            return usage(QStringLiteral("--part takes header, text or a section like 1.2 or 2.HEADER, not '%1'").arg(part));
+            return usage(
+                QStringLiteral("--part takes header, text or a section like 1.2 or 2.HEADER, not '%1'").arg(part));
         }
         return fetchMessage(context, args[0], uid, *section, output);
     }
@@ -830,7 +845,8 @@ int runImap(CliContext &context, QStringList args)
         for (const QString &f : args.mid(2)) {
             const QString name = f.mid(1);
             if ((!f.startsWith(u'+') && !f.startsWith(u'-')) || !validFlag(name)) {
-                return usage(QStringLiteral("flags are written +FLAG or -FLAG (e.g. +\\Seen -\\Flagged), not '%1'").arg(f));
+                return usage(
+                    QStringLiteral("flags are written +FLAG or -FLAG (e.g. +\\Seen -\\Flagged), not '%1'").arg(f));
             }
             (f.startsWith(u'+') ? add : remove).append(name.toLatin1());
         }

@@ -43,7 +43,7 @@ int main(int argc, char *argv[])
     if (!options) {
         // The options did not parse, but --json may still be among them.
         return usageError(error + QStringLiteral("; see satchel-cli --help"),
-                          QCoreApplication::arguments().contains(QStringLiteral("--json")));
+            QCoreApplication::arguments().contains(QStringLiteral("--json")));
     }
     if (options->help) {
         write(stdout, usageText());
@@ -63,8 +63,8 @@ int main(int argc, char *argv[])
         return runMime(*options, rest);
     }
     if (protocol != QLatin1String("pop3") && protocol != QLatin1String("ftp") && protocol != QLatin1String("imap")) {
-        return usageError(QStringLiteral("unknown command or option '%1'; see satchel-cli --help").arg(protocol),
-                          options->json);
+        return usageError(
+            QStringLiteral("unknown command or option '%1'; see satchel-cli --help").arg(protocol), options->json);
     }
     if (rest.isEmpty()) {
         return usageError(QStringLiteral("%1 needs a server URL; see satchel-cli --help").arg(protocol), options->json);

@@ -18,8 +18,7 @@ public:
         , m_message(std::move(message))
         , m_flags(std::move(flags))
         , m_date(std::move(date))
-    {
-    }
+    { }
     QByteArray verb() const override { return "APPEND"; }
     CommandArgs args(const ImapSession &session) const override
     {
@@ -53,8 +52,8 @@ private:
     {
         const int offset = m_date.offsetFromUtc() / 60;
         const int a = offset < 0 ? -offset : offset;
-        return QByteArray(offset < 0 ? "-" : "+") + QByteArray::number(a / 60).rightJustified(2, '0') +
-               QByteArray::number(a % 60).rightJustified(2, '0');
+        return QByteArray(offset < 0 ? "-" : "+") + QByteArray::number(a / 60).rightJustified(2, '0')
+            + QByteArray::number(a % 60).rightJustified(2, '0');
     }
 
     QString m_folder;
@@ -92,8 +91,7 @@ class CloseCommand : public ImapCommand
 public:
     explicit CloseCommand(bool expunge)
         : m_expunge(expunge)
-    {
-    }
+    { }
     QByteArray verb() const override { return m_expunge ? "CLOSE" : "UNSELECT"; }
     bool deselects() const override { return true; }
 

@@ -22,7 +22,7 @@ public:
     CommandArgs &string(QByteArrayView bytes);
     // Always a literal: message bodies for APPEND, 8-bit search text.
     CommandArgs &literal(QByteArrayView bytes);
-    CommandArgs &open();  // "("
+    CommandArgs &open(); // "("
     CommandArgs &close(); // ")"
     CommandArgs &append(const CommandArgs &other);
 
@@ -38,7 +38,7 @@ public:
 private:
     void separate();
 
-    QList<QByteArray> m_texts{QByteArray()};
+    QList<QByteArray> m_texts { QByteArray() };
     QList<QByteArray> m_literals;
     bool m_afterOpen = true; // no space before the first argument
 };

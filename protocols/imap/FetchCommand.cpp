@@ -75,8 +75,8 @@ LiteralSink FetchCommand::literalSink(quint64 size, QByteArrayView textSoFar)
     const QByteArrayView item = space < 0 ? head : head.sliced(space + 1);
     const qsizetype paren = item.lastIndexOf('(');
     const QByteArrayView name = paren < 0 ? item : item.sliced(paren + 1);
-    if (!(name.startsWith("BODY[") || name.startsWith("body[") || name.startsWith("BINARY[")) ||
-        !textSoFar.startsWith("* ")) {
+    if (!(name.startsWith("BODY[") || name.startsWith("body[") || name.startsWith("BINARY["))
+        || !textSoFar.startsWith("* ")) {
         return {};
     }
     return m_sinkFactory(size);

@@ -16,13 +16,12 @@ class FetchCommand : public ImapCommand
 {
 public:
     // What the message list needs; MODSEQ is added when CONDSTORE is on.
-    static QList<QByteArray> summaryItems() { return {"UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE", "ENVELOPE"}; }
+    static QList<QByteArray> summaryItems() { return { "UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE", "ENVELOPE" }; }
 
     FetchCommand(QByteArray uidSet, QList<QByteArray> items)
         : m_uidSet(std::move(uidSet))
         , m_items(std::move(items))
-    {
-    }
+    { }
 
     void setChangedSince(quint64 modseq, bool reportVanished)
     {

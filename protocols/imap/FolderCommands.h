@@ -14,8 +14,7 @@ class CreateCommand : public ImapCommand
 public:
     explicit CreateCommand(QString folder)
         : m_folder(std::move(folder))
-    {
-    }
+    { }
     QByteArray verb() const override { return "CREATE"; }
     CommandArgs args(const ImapSession &s) const override { return CommandArgs().string(s.encodeMailbox(m_folder)); }
 
@@ -29,8 +28,7 @@ class DeleteCommand : public ImapCommand
 public:
     explicit DeleteCommand(QString folder)
         : m_folder(std::move(folder))
-    {
-    }
+    { }
     QByteArray verb() const override { return "DELETE"; }
     CommandArgs args(const ImapSession &s) const override { return CommandArgs().string(s.encodeMailbox(m_folder)); }
 
@@ -45,8 +43,7 @@ public:
     RenameCommand(QString from, QString to)
         : m_from(std::move(from))
         , m_to(std::move(to))
-    {
-    }
+    { }
     QByteArray verb() const override { return "RENAME"; }
     CommandArgs args(const ImapSession &s) const override
     {
@@ -65,8 +62,7 @@ public:
     SubscribeCommand(QString folder, bool subscribe)
         : m_folder(std::move(folder))
         , m_subscribe(subscribe)
-    {
-    }
+    { }
     QByteArray verb() const override { return m_subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE"; }
     CommandArgs args(const ImapSession &s) const override { return CommandArgs().string(s.encodeMailbox(m_folder)); }
 

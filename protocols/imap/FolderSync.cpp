@@ -17,8 +17,7 @@ FolderSync::FolderSync(ImapSession &session, Store::MailCache &cache, QString fo
     , m_session(session)
     , m_cache(cache)
     , m_folder(std::move(folder))
-{
-}
+{ }
 
 FolderSync::~FolderSync() = default;
 
@@ -33,7 +32,7 @@ void FolderSync::fail(OperationError::Kind kind, const QString &message)
 {
     if (!m_failed) {
         m_failed = true;
-        Q_EMIT failed(OperationError{kind, message});
+        Q_EMIT failed(OperationError { kind, message });
     }
 }
 
@@ -60,9 +59,9 @@ void FolderSync::select()
     m_cachedModSeq = cached ? cached->highestModSeq : 0;
     m_uidValidity = cached ? cached->uidValidity : 0;
     auto select = std::make_shared<SelectCommand>(m_folder, true);
-    if (cached && cached->uidValidity != 0 && cached->messageCount > 0 && cached->highestModSeq > 0 &&
-        m_session.isEnabled("QRESYNC")) {
-        select->setResync({cached->uidValidity, cached->highestModSeq, {}});
+    if (cached && cached->uidValidity != 0 && cached->messageCount > 0 && cached->highestModSeq > 0
+        && m_session.isEnabled("QRESYNC")) {
+        select->setResync({ cached->uidValidity, cached->highestModSeq, {} });
     } else {
         select->setCondstore(true);
     }
@@ -77,9 +76,10 @@ void FolderSync::onSelected(SelectCommand &select)
     }
     if (!select.isOk() && select.error.isEmpty()) {
         const QString text = select.failureText();
-        const bool missing = select.result.code.name == "NONEXISTENT" || text.contains(QStringLiteral("exist"), Qt::CaseInsensitive);
+        const bool missing
+            = select.result.code.name == "NONEXISTENT" || text.contains(QStringLiteral("exist"), Qt::CaseInsensitive);
         fail(missing ? OperationError::Kind::NotFound : OperationError::Kind::Refused,
-             QStringLiteral("cannot open folder '%1': %2").arg(m_folder, text));
+            QStringLiteral("cannot open folder '%1': %2").arg(m_folder, text));
         return;
     }
     if (commandFailed(select, QStringLiteral("SELECT %1").arg(m_folder))) {
@@ -87,7 +87,8 @@ void FolderSync::onSelected(SelectCommand &select)
     }
     const MailboxState &state = m_session.mailbox();
     if (state.uidValidity == 0) {
-        fail(OperationError::Kind::Protocol, QStringLiteral("the server did not report UIDVALIDITY for '%1'").arg(m_folder));
+        fail(OperationError::Kind::Protocol,
+            QStringLiteral("the server did not report UIDVALIDITY for '%1'").arg(m_folder));
         return;
     }
     const auto cached = m_cache.folder(m_folder, Store::MailCache::Count::OnlyWhetherAny);
@@ -218,8 +219,10 @@ bool FolderSync::store(const QList<MessageSummary> &batch, bool viaWriter)
 
 void FolderSync::resyncFlagsAndExpunges(std::function<void()> then)
 {
-    const bool condstore = m_session.isEnabled("CONDSTORE") && m_cachedModSeq > 0 && m_session.mailbox().highestModSeq > 0;
-    if (condstore && m_session.mailbox().highestModSeq == m_cachedModSeq && m_session.mailbox().uidNext == m_cachedUidNext) {
+    const bool condstore
+        = m_session.isEnabled("CONDSTORE") && m_cachedModSeq > 0 && m_session.mailbox().highestModSeq > 0;
+    if (condstore && m_session.mailbox().highestModSeq == m_cachedModSeq
+        && m_session.mailbox().uidNext == m_cachedUidNext) {
         // RFC 7162 §3.1.2.1: nothing changed since our modseq — except expunges,
         // which CONDSTORE alone cannot report; the EXISTS count tells.
         const auto cached = m_cache.folder(m_folder);
@@ -235,8 +238,9 @@ void FolderSync::resyncFlagsAndExpunges(std::function<void()> then)
     }
     criteria.atom("ALL");
     auto search = std::make_shared<SearchCommand>(criteria);
-    auto flags = std::make_shared<FetchCommand>(m_cachedUidNext > 1 ? QByteArray("1:" + QByteArray::number(m_cachedUidNext - 1)) : QByteArray("1:*"),
-                                                QList<QByteArray>{"UID", "FLAGS"});
+    auto flags = std::make_shared<FetchCommand>(
+        m_cachedUidNext > 1 ? QByteArray("1:" + QByteArray::number(m_cachedUidNext - 1)) : QByteArray("1:*"),
+        QList<QByteArray> { "UID", "FLAGS" });
     if (condstore) {
         flags->setChangedSince(m_cachedModSeq, false);
     }
@@ -267,7 +271,7 @@ void FolderSync::resyncFlagsAndExpunges(std::function<void()> then)
         updates.reserve(flags->results.size());
         for (const FetchData &f : std::as_const(flags->results)) {
             if (f.uid < m_cachedUidNext || m_cachedUidNext == 0) {
-                updates.append(FlagUpdate{f.uid, f.flags, f.modseq});
+                updates.append(FlagUpdate { f.uid, f.flags, f.modseq });
             }
         }
         Store::MailCache::FlagChanges changes;
@@ -325,7 +329,8 @@ void FolderSync::finish()
         // UIDVALIDITY changed while we worked (an untagged OK [UIDVALIDITY] mid-session):
         // what was stored is meaningless. Start over once.
         if (m_restarted) {
-            fail(OperationError::Kind::Protocol, QStringLiteral("the UIDVALIDITY of '%1' keeps changing").arg(m_folder));
+            fail(
+                OperationError::Kind::Protocol, QStringLiteral("the UIDVALIDITY of '%1' keeps changing").arg(m_folder));
             return;
         }
         m_restarted = true;

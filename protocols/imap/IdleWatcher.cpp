@@ -46,8 +46,8 @@ void IdleWatcher::enterIdle()
     const auto idle = m_idle;
     idle->onDone = [this, idle] {
         if (!idle->isOk()) {
-            Q_EMIT failed(OperationError{OperationError::Kind::Refused,
-                                         QStringLiteral("the server refused IDLE: %1").arg(idle->failureText())});
+            Q_EMIT failed(OperationError { OperationError::Kind::Refused,
+                QStringLiteral("the server refused IDLE: %1").arg(idle->failureText()) });
             return;
         }
         onIdleEnded();
@@ -109,7 +109,7 @@ void IdleWatcher::onUnsolicited(const Response &response)
     } else if (response.name == "FETCH") {
         QString error;
         if (const auto data = fetchFrom(response, &error); data && data->hasFlags) {
-            Q_EMIT flagsChanged(FlagUpdate{data->uid, data->flags, data->modseq});
+            Q_EMIT flagsChanged(FlagUpdate { data->uid, data->flags, data->modseq });
         }
     }
 }
@@ -123,8 +123,8 @@ void IdleWatcher::fetchNew()
     fetch->onDone = [this, fetch] {
         m_busy = false;
         if (!fetch->isOk() || !fetch->error.isEmpty()) {
-            Q_EMIT failed(OperationError{OperationError::Kind::Protocol,
-                                         QStringLiteral("fetching new messages failed: %1").arg(fetch->failureText())});
+            Q_EMIT failed(OperationError { OperationError::Kind::Protocol,
+                QStringLiteral("fetching new messages failed: %1").arg(fetch->failureText()) });
             return;
         }
         QList<MessageSummary> fresh;

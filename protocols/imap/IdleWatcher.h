@@ -56,8 +56,8 @@ private:
     std::shared_ptr<IdleCommand> m_idle;
     QTimer m_restartTimer;
     QTimer m_pollTimer;
-    std::chrono::milliseconds m_restartInterval{std::chrono::minutes(25)};
-    std::chrono::milliseconds m_pollInterval{std::chrono::seconds(30)};
+    std::chrono::milliseconds m_restartInterval { std::chrono::minutes(25) };
+    std::chrono::milliseconds m_pollInterval { std::chrono::seconds(30) };
     quint32 m_uidNext = 0;
     quint32 m_knownExists = 0;
     bool m_stopping = false;

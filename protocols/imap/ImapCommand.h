@@ -68,8 +68,8 @@ public:
     QString failureText() const;
 
     QByteArray tag;
-    Response result;           // the tagged completion (its status, code and text)
-    QString error;             // set by an operation that found the server's data wrong
+    Response result; // the tagged completion (its status, code and text)
+    QString error; // set by an operation that found the server's data wrong
     std::function<void()> onDone;
 };
 
@@ -82,8 +82,7 @@ public:
         : m_verb(std::move(verb))
         , m_args(std::move(args))
         , m_exclusive(exclusive)
-    {
-    }
+    { }
     QByteArray verb() const override { return m_verb; }
     CommandArgs args(const ImapSession &) const override { return m_args; }
     bool exclusive() const override { return m_exclusive; }

@@ -37,8 +37,7 @@ class EnableCommand : public ImapCommand
 public:
     explicit EnableCommand(QList<QByteArray> extensions)
         : m_extensions(std::move(extensions))
-    {
-    }
+    { }
     QByteArray verb() const override { return "ENABLE"; }
     CommandArgs args(const ImapSession &) const override
     {
@@ -77,8 +76,8 @@ public:
             return false;
         }
         // (("prefix" "delim") ...) NIL NIL
-        if (!response.nodes.empty() && response.nodes[0].isList() && response.nodes.size() > 3 &&
-            response.nodes[1].isList()) {
+        if (!response.nodes.empty() && response.nodes[0].isList() && response.nodes.size() > 3
+            && response.nodes[1].isList()) {
             const QByteArray d = nodeString(response.nodes[response.nodes[2].end]);
             if (d.size() == 1) {
                 delimiter = QChar::fromLatin1(d.front());
@@ -171,10 +170,9 @@ void ImapSession::processInput()
             break;
         }
         if (status == ResponseFramer::Status::Error) {
-            fail(m_framer.errorString().startsWith(QStringLiteral("could not store"))
-                     ? OperationError::Kind::LocalIo
-                     : OperationError::Kind::Protocol,
-                 m_framer.errorString());
+            fail(m_framer.errorString().startsWith(QStringLiteral("could not store")) ? OperationError::Kind::LocalIo
+                                                                                      : OperationError::Kind::Protocol,
+                m_framer.errorString());
             break;
         }
         if (m_options.connection.log) {
@@ -186,7 +184,8 @@ void ImapSession::processInput()
         }
         auto parsed = parseResponse(std::move(raw));
         if (auto *error = std::get_if<ParseError>(&parsed)) {
-            fail(OperationError::Kind::Protocol, QStringLiteral("the server sent a response that is not IMAP: %1").arg(error->message));
+            fail(OperationError::Kind::Protocol,
+                QStringLiteral("the server sent a response that is not IMAP: %1").arg(error->message));
             break;
         }
         handle(std::move(std::get<Response>(parsed)));
@@ -217,14 +216,16 @@ void ImapSession::handle(Response response)
 void ImapSession::handleGreeting(const Response &r)
 {
     // RFC 9051 §7.1: the greeting is an untagged OK, PREAUTH or BYE.
-    if (r.kind != Response::Kind::Untagged ||
-        (r.status != Response::Status::Ok && r.status != Response::Status::Preauth && r.status != Response::Status::Bye)) {
-        fail(OperationError::Kind::Protocol, QStringLiteral("the server's greeting is not IMAP: '%1'")
-                                                 .arg(QString::fromLatin1(r.raw.text.left(80))));
+    if (r.kind != Response::Kind::Untagged
+        || (r.status != Response::Status::Ok && r.status != Response::Status::Preauth
+            && r.status != Response::Status::Bye)) {
+        fail(OperationError::Kind::Protocol,
+            QStringLiteral("the server's greeting is not IMAP: '%1'").arg(QString::fromLatin1(r.raw.text.left(80))));
         return;
     }
     if (r.status == Response::Status::Bye) {
-        fail(OperationError::Kind::Refused, QStringLiteral("the server turned the connection away: %1").arg(words(r.text)));
+        fail(OperationError::Kind::Refused,
+            QStringLiteral("the server turned the connection away: %1").arg(words(r.text)));
         return;
     }
     m_connection->setResponsePending(false);
@@ -233,8 +234,9 @@ void ImapSession::handleGreeting(const Response &r)
         // A PREAUTH session can never be upgraded (RFC 9051 §6.2.1): with TLS
         // required and no TLS yet, it must not be used.
         if (m_options.connection.policy == Net::TlsPolicy::StartTlsRequired && !m_connection->isEncrypted()) {
-            fail(OperationError::Kind::Tls, QStringLiteral("TLS: the server greeted with PREAUTH, so STARTTLS is impossible, "
-                                                           "and this account requires TLS; nothing was sent"));
+            fail(OperationError::Kind::Tls,
+                QStringLiteral("TLS: the server greeted with PREAUTH, so STARTTLS is impossible, "
+                               "and this account requires TLS; nothing was sent"));
             return;
         }
         m_state = State::Authenticated;
@@ -303,7 +305,7 @@ bool ImapSession::checkState(const Response &r)
     }
     if (!m_selected) {
         fail(OperationError::Kind::Protocol,
-             QStringLiteral("the server sent %1 data with no folder selected").arg(QString::fromLatin1(r.name)));
+            QStringLiteral("the server sent %1 data with no folder selected").arg(QString::fromLatin1(r.name)));
         return false;
     }
     if (r.name == "EXISTS") {
@@ -329,10 +331,11 @@ bool ImapSession::checkState(const Response &r)
     }
     // EXPUNGE and FETCH name a message number: 1..EXISTS (RFC 9051 §2.3.1.2).
     if (!r.hasNumber || r.number == 0 || r.number > m_mailbox.exists) {
-        fail(OperationError::Kind::Protocol, QStringLiteral("the server sent %1 for message %2, but the folder has %3 messages")
-                                                 .arg(QString::fromLatin1(r.name))
-                                                 .arg(r.number)
-                                                 .arg(m_mailbox.exists));
+        fail(OperationError::Kind::Protocol,
+            QStringLiteral("the server sent %1 for message %2, but the folder has %3 messages")
+                .arg(QString::fromLatin1(r.name))
+                .arg(r.number)
+                .arg(m_mailbox.exists));
         return false;
     }
     if (r.name == "EXPUNGE") {
@@ -384,8 +387,9 @@ void ImapSession::handleTagged(const Response &r)
 {
     auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(), [&r](const auto &c) { return c->tag == r.tag; });
     if (it == m_inFlight.end()) {
-        fail(OperationError::Kind::Protocol, QStringLiteral("the server answered a command that was never sent (tag '%1')")
-                                                 .arg(QString::fromLatin1(r.tag.left(40))));
+        fail(OperationError::Kind::Protocol,
+            QStringLiteral("the server answered a command that was never sent (tag '%1')")
+                .arg(QString::fromLatin1(r.tag.left(40))));
         return;
     }
     const std::shared_ptr<ImapCommand> command = *it;
@@ -446,7 +450,8 @@ void ImapSession::askCapabilities(std::function<void()> then)
     auto command = std::make_shared<CapabilityCommand>();
     command->onDone = [this, command, then] {
         if (!command->isOk()) {
-            fail(OperationError::Kind::Protocol, QStringLiteral("the server refused CAPABILITY: %1").arg(command->failureText()));
+            fail(OperationError::Kind::Protocol,
+                QStringLiteral("the server refused CAPABILITY: %1").arg(command->failureText()));
             return;
         }
         then();
@@ -458,15 +463,16 @@ void ImapSession::startTls()
 {
     if (!m_capabilities.contains("STARTTLS")) {
         fail(OperationError::Kind::Tls,
-             QStringLiteral("TLS: the server does not offer STARTTLS, and this account requires TLS; nothing was sent"));
+            QStringLiteral("TLS: the server does not offer STARTTLS, and this account requires TLS; nothing was sent"));
         return;
     }
     auto command = std::make_shared<StatusOnlyCommand>("STARTTLS", CommandArgs(), true);
     command->onDone = [this, command] {
         if (!command->isOk()) {
-            fail(OperationError::Kind::Tls, QStringLiteral("TLS: the server refused STARTTLS (%1), and this account "
-                                                           "requires TLS; nothing was sent")
-                                                .arg(command->failureText()));
+            fail(OperationError::Kind::Tls,
+                QStringLiteral("TLS: the server refused STARTTLS (%1), and this account "
+                               "requires TLS; nothing was sent")
+                    .arg(command->failureText()));
             return;
         }
         // Anything after the OK, in our buffer or the socket's, is injected plaintext:
@@ -486,8 +492,8 @@ void ImapSession::authenticate()
     } else if (m_capabilities.contains("LOGINDISABLED")) {
         const bool plaintext = !m_connection->isEncrypted();
         fail(plaintext ? OperationError::Kind::Tls : OperationError::Kind::Authentication,
-             plaintext ? QStringLiteral("the server refuses to log in without TLS (LOGINDISABLED); nothing was sent")
-                       : QStringLiteral("the server offers no way to log in (LOGINDISABLED, no AUTH=PLAIN)"));
+            plaintext ? QStringLiteral("the server refuses to log in without TLS (LOGINDISABLED); nothing was sent")
+                      : QStringLiteral("the server offers no way to log in (LOGINDISABLED, no AUTH=PLAIN)"));
         return;
     } else {
         command = std::make_shared<LoginCommand>(user, password);
@@ -495,9 +501,9 @@ void ImapSession::authenticate()
     command->onDone = [this, command] {
         if (!command->isOk()) {
             fail(command->result.status == Response::Status::No ? OperationError::Kind::Authentication
-                                                                 : OperationError::Kind::Protocol,
-                 QStringLiteral("the server refused the login for %1: %2")
-                     .arg(m_options.credentials.user, command->failureText()));
+                                                                : OperationError::Kind::Protocol,
+                QStringLiteral("the server refused the login for %1: %2")
+                    .arg(m_options.credentials.user, command->failureText()));
             return;
         }
         m_state = State::Authenticated;
@@ -521,7 +527,8 @@ void ImapSession::afterLogin()
     }
     QList<QByteArray> wanted;
     if (m_options.enableQresync && hasCapability("QRESYNC")) {
-        wanted << "CONDSTORE" << "QRESYNC";
+        wanted << "CONDSTORE"
+               << "QRESYNC";
     } else if (m_options.enableQresync && hasCapability("CONDSTORE")) {
         wanted << "CONDSTORE";
     }
@@ -610,22 +617,22 @@ void ImapSession::abort()
 
 void ImapSession::pump()
 {
-    while (!m_finished && !m_queued.empty() && !m_transmitting &&
-           m_connection->state() == Net::Connection::State::Ready) {
+    while (
+        !m_finished && !m_queued.empty() && !m_transmitting && m_connection->state() == Net::Connection::State::Ready) {
         const std::shared_ptr<ImapCommand> next = m_queued.front();
         const bool internal = next->tag == "internal";
         if (!internal && m_state != State::Authenticated) {
             break; // user commands wait for the login
         }
-        const bool exclusiveInFlight = std::any_of(m_inFlight.begin(), m_inFlight.end(),
-                                                   [](const auto &c) { return c->exclusive(); });
+        const bool exclusiveInFlight
+            = std::any_of(m_inFlight.begin(), m_inFlight.end(), [](const auto &c) { return c->exclusive(); });
         if (exclusiveInFlight || (next->exclusive() && !m_inFlight.empty())) {
             break;
         }
         // A selecting command changes what message numbers mean: it waits for the
         // commands before it, and those after it wait for its answer.
-        const bool selectInFlight = std::any_of(m_inFlight.begin(), m_inFlight.end(),
-                                                [](const auto &c) { return c->selects() || c->deselects(); });
+        const bool selectInFlight = std::any_of(
+            m_inFlight.begin(), m_inFlight.end(), [](const auto &c) { return c->selects() || c->deselects(); });
         if (selectInFlight || ((next->selects() || next->deselects()) && !m_inFlight.empty())) {
             break;
         }
@@ -686,7 +693,8 @@ void ImapSession::continueTransmit()
             return;
         }
         const QByteArray &next = literals.at(m_transmitLiteral);
-        const bool nonSync = hasCapability("LITERAL+") || (hasCapability("LITERAL-") && next.size() <= kLiteralMinusMax);
+        const bool nonSync
+            = hasCapability("LITERAL+") || (hasCapability("LITERAL-") && next.size() <= kLiteralMinusMax);
         line += '{' + QByteArray::number(next.size()) + (nonSync ? "+}" : "}");
         m_connection->sendLine(line, Net::Secrecy::Public);
         if (!nonSync) {
@@ -724,7 +732,7 @@ void ImapSession::fail(OperationError::Kind kind, const QString &message)
     m_finished = true;
     dropCommands();
     m_connection->abort();
-    Q_EMIT failed(OperationError{kind, message});
+    Q_EMIT failed(OperationError { kind, message });
 }
 
 void ImapSession::dropCommands()

@@ -37,9 +37,9 @@ public:
     struct Options {
         Net::ConnectionSettings connection;
         ImapCredentials credentials;
-        bool enableQresync = true;  // ENABLE CONDSTORE QRESYNC when offered
-        bool enableUtf8 = true;     // ENABLE UTF8=ACCEPT when offered
-        bool sendId = true;         // ID ("name" "Satchel") when offered
+        bool enableQresync = true; // ENABLE CONDSTORE QRESYNC when offered
+        bool enableUtf8 = true; // ENABLE UTF8=ACCEPT when offered
+        bool sendId = true; // ID ("name" "Satchel") when offered
         ResponseFramer::Limits limits;
     };
 

@@ -52,7 +52,12 @@ CommandArgs StatusCommand::args(const ImapSession &session) const
 {
     m_utf8 = session.utf8Accepted();
     CommandArgs a;
-    a.string(session.encodeMailbox(m_folder)).open().atom("MESSAGES").atom("UNSEEN").atom("UIDNEXT").atom("UIDVALIDITY");
+    a.string(session.encodeMailbox(m_folder))
+        .open()
+        .atom("MESSAGES")
+        .atom("UNSEEN")
+        .atom("UIDNEXT")
+        .atom("UIDVALIDITY");
     if (session.hasCapability("CONDSTORE") || session.hasCapability("QRESYNC")) {
         a.atom("HIGHESTMODSEQ");
     }

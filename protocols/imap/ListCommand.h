@@ -15,8 +15,7 @@ public:
     explicit ListCommand(Kind kind = Kind::All, QByteArray pattern = "*")
         : m_kind(kind)
         , m_pattern(std::move(pattern))
-    {
-    }
+    { }
 
     QByteArray verb() const override { return m_kind == Kind::All ? "LIST" : "LSUB"; }
     CommandArgs args(const ImapSession &session) const override;
@@ -38,8 +37,7 @@ class StatusCommand : public ImapCommand
 public:
     explicit StatusCommand(QString folder)
         : m_folder(std::move(folder))
-    {
-    }
+    { }
     QByteArray verb() const override { return "STATUS"; }
     CommandArgs args(const ImapSession &session) const override;
     bool onUntagged(const Response &response) override;

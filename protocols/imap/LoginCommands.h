@@ -13,8 +13,7 @@ public:
     LoginCommand(QByteArray user, QByteArray password)
         : m_user(std::move(user))
         , m_password(std::move(password))
-    {
-    }
+    { }
     QByteArray verb() const override { return "LOGIN"; }
     CommandArgs args(const ImapSession &) const override { return CommandArgs().string(m_user).string(m_password); }
     Net::Secrecy secrecy() const override { return Net::Secrecy::Secret; }
@@ -34,8 +33,7 @@ public:
         : m_payload(QByteArray(QByteArray(1, '\0') + user + QByteArray(1, '\0') + password).toBase64())
         , m_initialResponse(initialResponse)
         , m_sent(initialResponse)
-    {
-    }
+    { }
     QByteArray verb() const override { return "AUTHENTICATE"; }
     CommandArgs args(const ImapSession &) const override
     {

@@ -64,11 +64,11 @@ struct MailboxState {
 
 // A folder as LIST reports it (RFC 9051 §7.3.1, RFC 6154 special use).
 struct FolderInfo {
-    QString name;          // decoded from modified UTF-7, or UTF-8 with UTF8=ACCEPT
-    QByteArray wireName;   // exactly as the server sent it
-    QChar delimiter;       // null when the server has no hierarchy
+    QString name; // decoded from modified UTF-7, or UTF-8 with UTF8=ACCEPT
+    QByteArray wireName; // exactly as the server sent it
+    QChar delimiter; // null when the server has no hierarchy
     QList<QByteArray> attributes;
-    QString role;          // inbox, sent, drafts, trash, junk, archive; empty when none
+    QString role; // inbox, sent, drafts, trash, junk, archive; empty when none
 };
 
 } // namespace Satchel::Imap

@@ -19,11 +19,14 @@ struct Node {
     Kind kind = Kind::Atom;
     bool escaped = false; // Quoted with backslash escapes still in `bytes`
     quint32 end = 0;
-    QByteArrayView bytes;  // Atom, Number, Quoted (without the quotes), Literal
-    quint64 number = 0;    // Number's value; Streamed's size
+    QByteArrayView bytes; // Atom, Number, Quoted (without the quotes), Literal
+    quint64 number = 0; // Number's value; Streamed's size
 
     bool isList() const { return kind == Kind::List; }
-    bool isString() const { return kind == Kind::Quoted || kind == Kind::Literal || kind == Kind::Atom || kind == Kind::Number; }
+    bool isString() const
+    {
+        return kind == Kind::Quoted || kind == Kind::Literal || kind == Kind::Atom || kind == Kind::Number;
+    }
 };
 
 // The response-code of a status response (RFC 9051 §7.1): "[NAME args]".
@@ -40,14 +43,14 @@ struct Response {
 
     Kind kind = Kind::Untagged;
     Status status = Status::None; // status responses only
-    QByteArray tag;               // Tagged only
-    ResponseCode code;            // status responses, may be empty
-    QByteArray text;              // status responses: the human-readable text; continuation: the rest
-    QByteArray name;              // untagged data: FETCH, EXISTS, LIST, CAPABILITY, ... (upper case)
-    quint32 number = 0;           // "* N EXISTS|RECENT|EXPUNGE|FETCH"
+    QByteArray tag; // Tagged only
+    ResponseCode code; // status responses, may be empty
+    QByteArray text; // status responses: the human-readable text; continuation: the rest
+    QByteArray name; // untagged data: FETCH, EXISTS, LIST, CAPABILITY, ... (upper case)
+    quint32 number = 0; // "* N EXISTS|RECENT|EXPUNGE|FETCH"
     bool hasNumber = false;
-    std::vector<Node> nodes;      // untagged data after the name (FETCH: one List)
-    RawResponse raw;              // owns the bytes the nodes point into
+    std::vector<Node> nodes; // untagged data after the name (FETCH: one List)
+    RawResponse raw; // owns the bytes the nodes point into
 
     bool isStatus() const { return status != Status::None; }
     bool isOk() const { return status == Status::Ok; }

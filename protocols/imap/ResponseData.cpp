@@ -47,7 +47,8 @@ QString mailboxName(const Node &node, bool utf8, QString *error)
     }
     const auto decoded = decodeMailboxName(wire);
     if (!decoded) {
-        *error = QStringLiteral("the folder name '%1' is not valid modified UTF-7").arg(QString::fromLatin1(wire.left(80)));
+        *error = QStringLiteral("the folder name '%1' is not valid modified UTF-7")
+                     .arg(QString::fromLatin1(wire.left(80)));
         return {};
     }
     return *decoded;
@@ -55,8 +56,8 @@ QString mailboxName(const Node &node, bool utf8, QString *error)
 
 int monthNumber(QByteArrayView name)
 {
-    static constexpr const char *months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                             "jul", "aug", "sep", "oct", "nov", "dec"};
+    static constexpr const char *months[]
+        = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
     if (name.size() < 3) {
         return 0;
     }
@@ -116,8 +117,8 @@ std::optional<int> zoneOffset(QByteArrayView zone)
     if (z == "GMT" || z == "UT" || z == "UTC" || z == "Z") {
         return 0;
     }
-    static const std::pair<const char *, int> us[] = {{"EST", -5}, {"EDT", -4}, {"CST", -6}, {"CDT", -5},
-                                                      {"MST", -7}, {"MDT", -6}, {"PST", -8}, {"PDT", -7}};
+    static const std::pair<const char *, int> us[] = { { "EST", -5 }, { "EDT", -4 }, { "CST", -6 }, { "CDT", -5 },
+        { "MST", -7 }, { "MDT", -6 }, { "PST", -8 }, { "PDT", -7 } };
     for (const auto &[name, hours] : us) {
         if (z == name) {
             return hours * 3600;
@@ -251,8 +252,8 @@ bool bodyPartFrom(const Response &r, quint32 index, const QByteArray &number, in
         int child = 1;
         for (; i < items.size() && r.nodes[items[i]].isList(); ++i) {
             BodyPart sub;
-            const QByteArray subNumber =
-                number.isEmpty() ? QByteArray::number(child) : number + '.' + QByteArray::number(child);
+            const QByteArray subNumber
+                = number.isEmpty() ? QByteArray::number(child) : number + '.' + QByteArray::number(child);
             if (!bodyPartFrom(r, items[i], subNumber, depth + 1, &sub, error)) {
                 return false;
             }
@@ -451,9 +452,8 @@ QString roleFromAttributes(const QList<QByteArray> &attributes, const QString &n
     if (name.compare(QStringLiteral("INBOX"), Qt::CaseInsensitive) == 0) {
         return QStringLiteral("inbox");
     }
-    static const std::pair<const char *, const char *> roles[] = {
-        {"\\SENT", "sent"}, {"\\DRAFTS", "drafts"}, {"\\TRASH", "trash"}, {"\\JUNK", "junk"}, {"\\ARCHIVE", "archive"},
-        {"\\ALL", "archive"}};
+    static const std::pair<const char *, const char *> roles[] = { { "\\SENT", "sent" }, { "\\DRAFTS", "drafts" },
+        { "\\TRASH", "trash" }, { "\\JUNK", "junk" }, { "\\ARCHIVE", "archive" }, { "\\ALL", "archive" } };
     for (const auto &[attribute, role] : roles) {
         for (const QByteArray &a : attributes) {
             if (a.compare(attribute, Qt::CaseInsensitive) == 0) {
@@ -468,7 +468,8 @@ std::optional<FolderInfo> listEntryFrom(const Response &r, bool utf8, QString *e
 {
     const std::vector<quint32> top = r.topLevel();
     if (top.size() < 3 || !r.nodes[top[0]].isList()) {
-        *error = QStringLiteral("a %1 response without attributes, delimiter and name").arg(QString::fromLatin1(r.name));
+        *error
+            = QStringLiteral("a %1 response without attributes, delimiter and name").arg(QString::fromLatin1(r.name));
         return std::nullopt;
     }
     FolderInfo folder;
@@ -577,7 +578,8 @@ std::optional<FetchData> fetchFrom(const Response &r, QString *error)
             }
             data.hasEnvelope = true;
             data.envelope = envelopeFrom(r, valueIndex);
-        } else if (item.compare("BODYSTRUCTURE", Qt::CaseInsensitive) == 0 || item.compare("BODY", Qt::CaseInsensitive) == 0) {
+        } else if (item.compare("BODYSTRUCTURE", Qt::CaseInsensitive) == 0
+            || item.compare("BODY", Qt::CaseInsensitive) == 0) {
             BodyPart part;
             if (!bodyPartFrom(r, valueIndex, QByteArray(), 0, &part, error)) {
                 return std::nullopt;
@@ -586,8 +588,8 @@ std::optional<FetchData> fetchFrom(const Response &r, QString *error)
                 part.partNumber = "1";
             }
             data.bodyStructure = part;
-        } else if (item.startsWith("BODY[") || item.startsWith("body[") || item.startsWith("BINARY[") ||
-                   item.compare("RFC822", Qt::CaseInsensitive) == 0 || item.startsWith("RFC822.")) {
+        } else if (item.startsWith("BODY[") || item.startsWith("body[") || item.startsWith("BINARY[")
+            || item.compare("RFC822", Qt::CaseInsensitive) == 0 || item.startsWith("RFC822.")) {
             FetchedSection section;
             section.name = upper(item);
             section.nil = value.kind == Node::Kind::Nil;

@@ -42,14 +42,14 @@ struct FetchedSection {
 // One part of a BODYSTRUCTURE (RFC 9051 §7.5.2), as a tree with IMAP part numbers.
 struct BodyPart {
     QByteArray partNumber; // "1", "1.2", ... ("" for the top of a multipart)
-    QByteArray type;       // lower case: text, image, multipart, message
-    QByteArray subtype;    // lower case
+    QByteArray type; // lower case: text, image, multipart, message
+    QByteArray subtype; // lower case
     QHash<QByteArray, QByteArray> parameters; // lower-case names: charset, name, boundary
     QByteArray contentId;
     QByteArray encoding;
     quint64 size = 0;
     QByteArray disposition; // lower case: inline, attachment
-    QString fileName;       // from the disposition's filename or the type's name
+    QString fileName; // from the disposition's filename or the type's name
     QList<BodyPart> children;
 };
 

@@ -129,7 +129,8 @@ ResponseFramer::Status ResponseFramer::next(RawResponse *out)
         }
         m_currentSize += segment.size();
         if (m_currentSize > m_limits.maxResponseSize) {
-            return fail(QStringLiteral("the server sent a response larger than %1 bytes").arg(m_limits.maxResponseSize));
+            return fail(
+                QStringLiteral("the server sent a response larger than %1 bytes").arg(m_limits.maxResponseSize));
         }
         m_current.text.append(segment);
 
@@ -146,7 +147,8 @@ ResponseFramer::Status ResponseFramer::next(RawResponse *out)
             return Status::Response;
         }
         if (static_cast<qsizetype>(m_current.literals.size()) >= m_limits.maxLiterals) {
-            return fail(QStringLiteral("the server sent more than %1 literals in one response").arg(m_limits.maxLiterals));
+            return fail(
+                QStringLiteral("the server sent more than %1 literals in one response").arg(m_limits.maxLiterals));
         }
         m_sink = m_sinkProvider ? m_sinkProvider(size, m_current.text) : LiteralSink();
         if (!m_sink) {
@@ -158,7 +160,8 @@ ResponseFramer::Status ResponseFramer::next(RawResponse *out)
             }
             m_currentSize += static_cast<qsizetype>(size);
             if (m_currentSize > m_limits.maxResponseSize) {
-                return fail(QStringLiteral("the server sent a response larger than %1 bytes").arg(m_limits.maxResponseSize));
+                return fail(
+                    QStringLiteral("the server sent a response larger than %1 bytes").arg(m_limits.maxResponseSize));
             }
         }
         m_current.literals.emplace_back();

@@ -34,9 +34,9 @@ class ResponseFramer
 {
 public:
     struct Limits {
-        qsizetype maxLineLength = 1024 * 1024;       // one line segment (a SEARCH of 100k UIDs fits)
-        quint64 maxLiteralSize = 64 * 1024 * 1024;   // kept in memory; larger must be streamed
-        qsizetype maxLiterals = 100000;              // per response
+        qsizetype maxLineLength = 1024 * 1024; // one line segment (a SEARCH of 100k UIDs fits)
+        quint64 maxLiteralSize = 64 * 1024 * 1024; // kept in memory; larger must be streamed
+        qsizetype maxLiterals = 100000; // per response
         qsizetype maxResponseSize = 256 * 1024 * 1024; // text plus in-memory literals
     };
 
@@ -50,8 +50,7 @@ public:
     ResponseFramer() = default;
     explicit ResponseFramer(Limits limits)
         : m_limits(limits)
-    {
-    }
+    { }
 
     void setSinkProvider(SinkProvider provider) { m_sinkProvider = std::move(provider); }
     void feed(QByteArrayView bytes);
@@ -72,7 +71,7 @@ private:
     Limits m_limits;
     SinkProvider m_sinkProvider;
     QByteArray m_buffer;
-    qsizetype m_pos = 0;  // first byte not yet consumed
+    qsizetype m_pos = 0; // first byte not yet consumed
     qsizetype m_scan = 0; // where to continue looking for LF (never rescans)
     RawResponse m_current;
     qsizetype m_currentSize = 0;

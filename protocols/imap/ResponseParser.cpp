@@ -34,8 +34,7 @@ public:
         , m_raw(raw)
         , m_limits(limits)
         , m_pos(pos)
-    {
-    }
+    { }
 
     bool atEnd() const { return m_pos >= m_text.size(); }
     qsizetype pos() const { return m_pos; }
@@ -81,7 +80,7 @@ public:
                     return setError(QStringLiteral("the response nests lists deeper than %1").arg(m_limits.maxDepth));
                 }
                 open.push_back(static_cast<quint32>(nodes->size()));
-                nodes->push_back(Node{Node::Kind::List});
+                nodes->push_back(Node { Node::Kind::List });
                 ++m_pos;
                 continue;
             }
@@ -350,33 +349,35 @@ std::variant<Response, ParseError> parseResponse(RawResponse raw, const ParseLim
         response.kind = Response::Kind::Continuation;
         tokens.skipSpace();
         if (!parseRespText(tokens.rest(), &response, &error)) {
-            return ParseError{error};
+            return ParseError { error };
         }
         return response;
     }
     if (first.isEmpty()) {
-        return ParseError{QStringLiteral("an empty response line")};
+        return ParseError { QStringLiteral("an empty response line") };
     }
     if (!tokens.skipSpace()) {
-        return ParseError{QStringLiteral("a response without content: '%1'").arg(QString::fromLatin1(text.first(std::min<qsizetype>(text.size(), 60))))};
+        return ParseError { QStringLiteral("a response without content: '%1'")
+                                .arg(QString::fromLatin1(text.first(std::min<qsizetype>(text.size(), 60)))) };
     }
     if (first != "*") {
         // RFC 9051 §2.2.1: a tag is an astring-like word; its owner is checked by the session.
         for (const char c : first) {
             if (!isAtomChar(c) || c == '+') {
-                return ParseError{QStringLiteral("an invalid tag '%1'").arg(QString::fromLatin1(first.first(std::min<qsizetype>(first.size(), 40))))};
+                return ParseError { QStringLiteral("an invalid tag '%1'")
+                                        .arg(QString::fromLatin1(first.first(std::min<qsizetype>(first.size(), 40)))) };
             }
         }
         response.kind = Response::Kind::Tagged;
         response.tag = first.toByteArray();
         const auto status = statusWord(tokens.word());
         if (!status || *status == Response::Status::Bye || *status == Response::Status::Preauth) {
-            return ParseError{QStringLiteral("a tagged response that is not OK, NO or BAD")};
+            return ParseError { QStringLiteral("a tagged response that is not OK, NO or BAD") };
         }
         response.status = *status;
         tokens.skipSpace();
         if (!parseRespText(tokens.rest(), &response, &error)) {
-            return ParseError{error};
+            return ParseError { error };
         }
         return response;
     }
@@ -387,28 +388,29 @@ std::variant<Response, ParseError> parseResponse(RawResponse raw, const ParseLim
         response.status = *status;
         tokens.skipSpace();
         if (!parseRespText(tokens.rest(), &response, &error)) {
-            return ParseError{error};
+            return ParseError { error };
         }
         return response;
     }
     if (!second.isEmpty() && second.front() >= '0' && second.front() <= '9') {
         quint64 size = 0;
         if (!parseLiteralSize(second, &size)) {
-            return ParseError{QStringLiteral("an invalid message number '%1'").arg(QString::fromLatin1(second.first(std::min<qsizetype>(second.size(), 20))))};
+            return ParseError { QStringLiteral("an invalid message number '%1'")
+                                    .arg(QString::fromLatin1(second.first(std::min<qsizetype>(second.size(), 20)))) };
         }
         response.number = static_cast<quint32>(size);
         response.hasNumber = true;
         if (!tokens.skipSpace()) {
-            return ParseError{QStringLiteral("a message number without data")};
+            return ParseError { QStringLiteral("a message number without data") };
         }
         second = tokens.word();
     }
     if (second.isEmpty()) {
-        return ParseError{QStringLiteral("untagged data without a name")};
+        return ParseError { QStringLiteral("untagged data without a name") };
     }
     response.name = upper(second);
     if (!tokens.values(&response.nodes)) {
-        return ParseError{tokens.error()};
+        return ParseError { tokens.error() };
     }
     return response;
 }
@@ -418,7 +420,7 @@ std::variant<std::vector<Node>, ParseError> parseValues(QByteArrayView text, con
     std::vector<Node> nodes;
     Tokenizer tokens(text, nullptr, limits);
     if (!tokens.values(&nodes)) {
-        return ParseError{tokens.error()};
+        return ParseError { tokens.error() };
     }
     return nodes;
 }

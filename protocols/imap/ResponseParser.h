@@ -13,7 +13,7 @@ struct ParseError {
 };
 
 struct ParseLimits {
-    int maxDepth = 32;            // nested lists (BODYSTRUCTURE of a deep message nests)
+    int maxDepth = 32; // nested lists (BODYSTRUCTURE of a deep message nests)
     quint32 maxNodes = 4'000'000; // values in one response (a SEARCH of every UID)
 };
 

@@ -13,8 +13,7 @@ class SearchCommand : public ImapCommand
 public:
     explicit SearchCommand(CommandArgs criteria)
         : m_criteria(std::move(criteria))
-    {
-    }
+    { }
     QByteArray verb() const override { return "UID SEARCH"; }
     CommandArgs args(const ImapSession &) const override { return m_criteria; }
     bool onUntagged(const Response &response) override

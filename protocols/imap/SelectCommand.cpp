@@ -10,7 +10,11 @@ CommandArgs SelectCommand::args(const ImapSession &session) const
     a.string(session.encodeMailbox(m_folder));
     if (m_resync.uidValidity != 0 && session.isEnabled("QRESYNC")) {
         // RFC 7162 §3.2.5.1: (QRESYNC (uidvalidity modseq [known-uids]))
-        a.open().atom("QRESYNC").open().atom(QByteArray::number(m_resync.uidValidity)).atom(QByteArray::number(m_resync.modseq));
+        a.open()
+            .atom("QRESYNC")
+            .open()
+            .atom(QByteArray::number(m_resync.uidValidity))
+            .atom(QByteArray::number(m_resync.modseq));
         if (!m_resync.knownUids.isEmpty()) {
             a.atom(m_resync.knownUids);
         }
@@ -42,7 +46,7 @@ bool SelectCommand::onUntagged(const Response &response)
             }
             return true;
         }
-        changed.append(FlagUpdate{data->uid, data->flags, data->modseq});
+        changed.append(FlagUpdate { data->uid, data->flags, data->modseq });
         return true;
     }
     // EXISTS, FLAGS and the OK codes are the session's; nothing else is ours.

@@ -21,8 +21,7 @@ public:
     explicit SelectCommand(QString folder, bool readOnly = false)
         : m_folder(std::move(folder))
         , m_readOnly(readOnly)
-    {
-    }
+    { }
 
     // Ask for QRESYNC data (only when QRESYNC is enabled).
     void setResync(Resync resync) { m_resync = std::move(resync); }
@@ -35,8 +34,8 @@ public:
     bool onUntagged(const Response &response) override;
 
     QString folder() const { return m_folder; }
-    QList<quint32> vanished;     // QRESYNC: UIDs gone since the modseq
-    QList<FlagUpdate> changed;   // QRESYNC: flags changed since the modseq
+    QList<quint32> vanished; // QRESYNC: UIDs gone since the modseq
+    QList<FlagUpdate> changed; // QRESYNC: flags changed since the modseq
     bool resyncRequested() const { return m_resync.uidValidity != 0; }
 
 private:

@@ -30,7 +30,7 @@ bool StoreCommand::onUntagged(const Response &response)
     if (!data || data->uid == 0 || !data->hasFlags) {
         return false; // not an answer to this STORE: let the session report it
     }
-    updated.append(FlagUpdate{data->uid, data->flags, data->modseq});
+    updated.append(FlagUpdate { data->uid, data->flags, data->modseq });
     return true;
 }
 

@@ -18,8 +18,7 @@ public:
         , m_mode(mode)
         , m_flags(std::move(flags))
         , m_unchangedSince(unchangedSince)
-    {
-    }
+    { }
     QByteArray verb() const override { return "UID STORE"; }
     CommandArgs args(const ImapSession &session) const override;
     bool onUntagged(const Response &response) override;
@@ -44,8 +43,7 @@ public:
         : m_uidSet(std::move(uidSet))
         , m_destination(std::move(destination))
         , m_move(move)
-    {
-    }
+    { }
     QByteArray verb() const override { return m_move ? "UID MOVE" : "UID COPY"; }
     CommandArgs args(const ImapSession &session) const override;
     bool onUntagged(const Response &response) override;
@@ -65,8 +63,7 @@ class ExpungeCommand : public ImapCommand
 public:
     explicit ExpungeCommand(QByteArray uidSet = {})
         : m_uidSet(std::move(uidSet))
-    {
-    }
+    { }
     QByteArray verb() const override { return m_uidSet.isEmpty() ? "EXPUNGE" : "UID EXPUNGE"; }
     CommandArgs args(const ImapSession &) const override
     {

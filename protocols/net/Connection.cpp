@@ -35,7 +35,7 @@ Connection::Connection(ConnectionSettings settings, QObject *parent)
     connect(m_connectTimer, &QTimer::timeout, this, &Connection::onConnectTimeout);
     connect(m_responseTimer, &QTimer::timeout, this, [this] {
         fail(NetError::Kind::Timeout,
-             QStringLiteral("%1 did not answer within %2").arg(endpoint(), seconds(m_settings.responseTimeout)));
+            QStringLiteral("%1 did not answer within %2").arg(endpoint(), seconds(m_settings.responseTimeout)));
     });
     connect(m_idleTimer, &QTimer::timeout, this, &Connection::idleTimedOut);
 
@@ -69,7 +69,8 @@ void Connection::configureTls()
     // needs). With extra CAs (--ca-file, a corporate CA) only those are given to
     // the handshake; a chain they do not cover is checked against the system store
     // in onSslErrors, so both are trusted, as promised, and the common case is fast.
-    const QList<QSslCertificate> extra = m_settings.trust ? m_settings.trust->caCertificates() : QList<QSslCertificate>{};
+    const QList<QSslCertificate> extra
+        = m_settings.trust ? m_settings.trust->caCertificates() : QList<QSslCertificate> {};
     m_extraCasOnly = !extra.isEmpty();
     if (m_extraCasOnly) {
         config.setCaCertificates(extra);
@@ -91,8 +92,8 @@ void Connection::open()
     Q_ASSERT(QThread::currentThread() == thread());
     Q_ASSERT(m_state == State::Idle);
     configureTls();
-    m_socket->setReadBufferSize(m_settings.readBufferSize > 0 ? m_settings.readBufferSize
-                                                              : m_settings.maxLineLength + 2);
+    m_socket->setReadBufferSize(
+        m_settings.readBufferSize > 0 ? m_settings.readBufferSize : m_settings.maxLineLength + 2);
     m_state = State::Connecting;
     m_connectTimer->start(m_settings.connectTimeout);
     note(QStringLiteral("connecting to %1 (%2)").arg(endpoint(), describe(m_settings.policy)));
@@ -135,10 +136,10 @@ void Connection::startTls(qint64 bufferedByEngine)
     const qint64 early = m_socket->bytesAvailable() + bufferedByEngine;
     if (early > 0) {
         fail(NetError::Kind::Protocol,
-             QStringLiteral("%1 sent %2 bytes after agreeing to start TLS and before the handshake; this is how "
-                            "STARTTLS injection attacks work, so the connection was closed")
-                 .arg(endpoint())
-                 .arg(early));
+            QStringLiteral("%1 sent %2 bytes after agreeing to start TLS and before the handshake; this is how "
+                           "STARTTLS injection attacks work, so the connection was closed")
+                .arg(endpoint())
+                .arg(early));
         return;
     }
     m_state = State::Upgrading;
@@ -167,10 +168,10 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
             return;
         }
     }
-    const QList<SpkiPin> pins =
-        m_settings.trust ? m_settings.trust->pinsFor(m_settings.host, m_settings.port) : QList<SpkiPin>{};
-    const TrustVerdict verdict =
-        evaluateTrust(m_settings.host, m_settings.port, m_socket->peerCertificateChain(), remaining, pins);
+    const QList<SpkiPin> pins
+        = m_settings.trust ? m_settings.trust->pinsFor(m_settings.host, m_settings.port) : QList<SpkiPin> {};
+    const TrustVerdict verdict
+        = evaluateTrust(m_settings.host, m_settings.port, m_socket->peerCertificateChain(), remaining, pins);
     switch (verdict.outcome) {
     case TrustVerdict::Outcome::Trusted:
         note(QStringLiteral("certificate not verifiable, but its key is pinned"));
@@ -184,7 +185,8 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
     case TrustVerdict::Outcome::AskPerson:
         m_question = verdict.question;
         m_pendingErrors = errors;
-        note(QStringLiteral("asking whether to trust the certificate: %1").arg(m_question.reasons.join(QStringLiteral(", "))));
+        note(QStringLiteral("asking whether to trust the certificate: %1")
+                 .arg(m_question.reasons.join(QStringLiteral(", "))));
         Q_EMIT trustQuestion(m_question);
         return;
     }
@@ -203,7 +205,7 @@ void Connection::answerTrustQuestion(quint64 id, TrustAnswer answer)
         const SpkiPin pin = SpkiPin::parse(question.pin);
         if (!pin.isValid()) {
             fail(NetError::Kind::Untrusted,
-                 QStringLiteral("the certificate of %1 has no readable public key to trust").arg(endpoint()));
+                QStringLiteral("the certificate of %1 has no readable public key to trust").arg(endpoint()));
             return;
         }
         if (m_settings.trust) {
@@ -230,9 +232,10 @@ void Connection::onEncrypted()
         return;
     }
     // A chain that verified still has to match the pins, if the person pinned a key.
-    const QList<SpkiPin> pins =
-        m_settings.trust ? m_settings.trust->pinsFor(m_settings.host, m_settings.port) : QList<SpkiPin>{};
-    const TrustVerdict verdict = evaluateTrust(m_settings.host, m_settings.port, m_socket->peerCertificateChain(), {}, pins);
+    const QList<SpkiPin> pins
+        = m_settings.trust ? m_settings.trust->pinsFor(m_settings.host, m_settings.port) : QList<SpkiPin> {};
+    const TrustVerdict verdict
+        = evaluateTrust(m_settings.host, m_settings.port, m_socket->peerCertificateChain(), {}, pins);
     if (verdict.outcome == TrustVerdict::Outcome::PinMismatch) {
         fail(NetError::Kind::PinMismatch, verdict.pinMismatchMessage);
         return;
@@ -265,17 +268,18 @@ void Connection::onSocketError()
         return;
     case QAbstractSocket::RemoteHostClosedError:
         fail(handshaking ? NetError::Kind::Tls : NetError::Kind::Network,
-             handshaking ? QStringLiteral("%1 closed the connection during the TLS handshake").arg(endpoint())
-                         : QStringLiteral("%1 closed the connection").arg(endpoint()));
+            handshaking ? QStringLiteral("%1 closed the connection during the TLS handshake").arg(endpoint())
+                        : QStringLiteral("%1 closed the connection").arg(endpoint()));
         return;
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
         fail(NetError::Kind::Tls,
-             QStringLiteral("TLS handshake with %1 failed: %2").arg(endpoint(), m_socket->errorString()));
+            QStringLiteral("TLS handshake with %1 failed: %2").arg(endpoint(), m_socket->errorString()));
         return;
     default:
-        fail(NetError::Kind::Network, QStringLiteral("connection to %1 failed: %2").arg(endpoint(), m_socket->errorString()));
+        fail(NetError::Kind::Network,
+            QStringLiteral("connection to %1 failed: %2").arg(endpoint(), m_socket->errorString()));
         return;
     }
 }
@@ -284,10 +288,11 @@ void Connection::onConnectTimeout()
 {
     if (m_state == State::Connecting && !m_tcpConnected) {
         fail(NetError::Kind::Timeout,
-             QStringLiteral("could not connect to %1 within %2").arg(endpoint(), seconds(m_settings.connectTimeout)));
+            QStringLiteral("could not connect to %1 within %2").arg(endpoint(), seconds(m_settings.connectTimeout)));
     } else {
-        fail(NetError::Kind::Timeout, QStringLiteral("the TLS handshake with %1 did not complete within %2")
-                                          .arg(endpoint(), seconds(m_settings.connectTimeout)));
+        fail(NetError::Kind::Timeout,
+            QStringLiteral("the TLS handshake with %1 did not complete within %2")
+                .arg(endpoint(), seconds(m_settings.connectTimeout)));
     }
 }
 
@@ -313,9 +318,8 @@ Connection::LineStatus Connection::readLine(QByteArray *line)
     }
     if (!m_socket->canReadLine()) {
         if (m_socket->bytesAvailable() >= m_settings.maxLineLength) {
-            fail(NetError::Kind::Protocol, QStringLiteral("%1 sent a line longer than %2 bytes")
-                                               .arg(endpoint())
-                                               .arg(m_settings.maxLineLength));
+            fail(NetError::Kind::Protocol,
+                QStringLiteral("%1 sent a line longer than %2 bytes").arg(endpoint()).arg(m_settings.maxLineLength));
             return LineStatus::TooLong;
         }
         return LineStatus::NeedMore;
@@ -324,7 +328,7 @@ Connection::LineStatus Connection::readLine(QByteArray *line)
     *line = m_socket->readLine(m_settings.maxLineLength + 3);
     if (!line->endsWith('\n')) {
         fail(NetError::Kind::Protocol,
-             QStringLiteral("%1 sent a line longer than %2 bytes").arg(endpoint()).arg(m_settings.maxLineLength));
+            QStringLiteral("%1 sent a line longer than %2 bytes").arg(endpoint()).arg(m_settings.maxLineLength));
         line->clear();
         return LineStatus::TooLong;
     }
@@ -373,8 +377,9 @@ bool Connection::sendLine(const QByteArray &line, Secrecy secrecy)
     // A CR, LF or NUL inside a line would end it early and smuggle a second command
     // (a file named "a\r\nDELE x"): such a line is never sent.
     if (line.contains('\r') || line.contains('\n') || line.contains('\0')) {
-        fail(NetError::Kind::Protocol, QStringLiteral("refusing to send a command that contains a line break or NUL "
-                                                      "(a name with control characters?)"));
+        fail(NetError::Kind::Protocol,
+            QStringLiteral("refusing to send a command that contains a line break or NUL "
+                           "(a name with control characters?)"));
         return false;
     }
     if (m_settings.log) {
@@ -462,7 +467,7 @@ void Connection::fail(NetError::Kind kind, const QString &message)
     enterClosed();
     note(QStringLiteral("failed: %1").arg(message));
     m_socket->abort();
-    emitLater([this, error = NetError{kind, message}] { Q_EMIT failed(error); });
+    emitLater([this, error = NetError { kind, message }] { Q_EMIT failed(error); });
 }
 
 void Connection::enterClosed()

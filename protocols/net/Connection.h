@@ -68,7 +68,7 @@ public:
     QString endpoint() const;
 
 Q_SIGNALS:
-    void ready();          // the protocol may speak: TCP up (plain/STARTTLS) or TLS up (implicit)
+    void ready(); // the protocol may speak: TCP up (plain/STARTTLS) or TLS up (implicit)
     void tlsEstablished(); // after startTls(): forget everything learned before and ask again
     void readyRead();
     void trustQuestion(const Satchel::Net::TrustQuestion &question);

@@ -37,7 +37,8 @@ CacheWriter::~CacheWriter()
     if (m_thread.isRunning()) {
         Worker *worker = m_worker;
         // The connection is closed on the thread that opened it.
-        QMetaObject::invokeMethod(worker, [worker] { worker->cache.reset(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->cache.reset(); }, Qt::QueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -65,7 +66,8 @@ void CacheWriter::flush(std::function<void(const QString &error)> done)
         [worker, self, done] {
             const QString error = worker->error;
             if (self) {
-                QMetaObject::invokeMethod(self.data(), [done, error] { done(error); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    self.data(), [done, error] { done(error); }, Qt::QueuedConnection);
             }
         },
         Qt::QueuedConnection);

@@ -1,18 +1,16 @@
 #include "protocols/store/MailCache.h"
 
-#include <QSqlDriver>
-
-#include <sqlite3.h>
-
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
 
 #include <array>
+#include <sqlite3.h>
 
 namespace Satchel::Store {
 
@@ -446,12 +444,12 @@ std::optional<CachedFolder> MailCache::folder(const QString &name, Count count)
     q.setForwardOnly(true);
     // count(*) walks every row of the folder (~6 ms at 100,000); EXISTS stops at one.
     q.prepare(count == Count::Messages
-                  ? QStringLiteral("SELECT id, uidvalidity, uidnext, highestmodseq, exists_count, synced_at,"
-                                   " (SELECT count(*) FROM messages WHERE folder_id = folders.id)"
-                                   " FROM folders WHERE name = ?")
-                  : QStringLiteral("SELECT id, uidvalidity, uidnext, highestmodseq, exists_count, synced_at,"
-                                   " EXISTS (SELECT 1 FROM messages WHERE folder_id = folders.id)"
-                                   " FROM folders WHERE name = ?"));
+            ? QStringLiteral("SELECT id, uidvalidity, uidnext, highestmodseq, exists_count, synced_at,"
+                             " (SELECT count(*) FROM messages WHERE folder_id = folders.id)"
+                             " FROM folders WHERE name = ?")
+            : QStringLiteral("SELECT id, uidvalidity, uidnext, highestmodseq, exists_count, synced_at,"
+                             " EXISTS (SELECT 1 FROM messages WHERE folder_id = folders.id)"
+                             " FROM folders WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec()) {
         fail(QStringLiteral("read %1").arg(folderLabel(name)), q.lastError().text());
@@ -609,12 +607,13 @@ bool MailCache::storeSummariesDirect(sqlite3 *db, const QString &name, const QLi
     }
     const QString what = QStringLiteral("store messages of %1").arg(folderLabel(name));
     sqlite3_stmt *&statement = m_statements->rawInsert;
-    if (!statement &&
-        sqlite3_prepare_v3(db,
-                           "INSERT OR REPLACE INTO messages (folder_id, uid, flags, internaldate, size, modseq, date,"
-                           " subject, from_name, from_email, recipients, cc, message_id, in_reply_to)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
+    if (!statement
+        && sqlite3_prepare_v3(db,
+               "INSERT OR REPLACE INTO messages (folder_id, uid, flags, internaldate, size, modseq, date,"
+               " subject, from_name, from_email, recipients, cc, message_id, in_reply_to)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+            != SQLITE_OK) {
         return fail(what, QString::fromUtf8(sqlite3_errmsg(db)));
     }
     if (!beginWrite(what)) {

@@ -59,7 +59,7 @@ public:
     QString path() const { return m_path; }
 
     enum class Count {
-        Messages,      // messageCount is the number of cached messages
+        Messages, // messageCount is the number of cached messages
         OnlyWhetherAny // messageCount is 1 when there are any, else 0 (cheap)
     };
     std::optional<CachedFolder> folder(const QString &name, Count count = Count::Messages);

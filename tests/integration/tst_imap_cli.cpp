@@ -140,7 +140,8 @@ QStringList folderNames(const QJsonArray &folders)
 
 // Fails the test with the CLI's own words when it did not exit 0.
 #define CLI_OK(result)                                                                                                 \
-    QVERIFY2((result).exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg((result).exitCode).arg(QString::fromUtf8((result).err))))
+    QVERIFY2((result).exitCode == 0,                                                                                   \
+        qPrintable(QStringLiteral("exit %1: %2").arg((result).exitCode).arg(QString::fromUtf8((result).err))))
 
 class TestImapCli : public QObject
 {
@@ -188,14 +189,15 @@ QString TestImapCli::url(const QString &user, Tls tls) const
 {
     return QStringLiteral("%1://%2@127.0.0.1:%3")
         .arg(tls == Tls::Implicit ? QStringLiteral("imaps") : QStringLiteral("imap"), user,
-             m_env->value(tls == Tls::Implicit ? QStringLiteral("DOVECOT_IMAPS_PORT") : QStringLiteral("DOVECOT_IMAP_PORT")));
+            m_env->value(
+                tls == Tls::Implicit ? QStringLiteral("DOVECOT_IMAPS_PORT") : QStringLiteral("DOVECOT_IMAP_PORT")));
 }
 
 CliResult TestImapCli::imap(const QString &user, const QStringList &command, Out out, Tls tls) const
 {
     CliRunner runner;
     runner.setPassword(password(user));
-    QStringList args{QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA"))};
+    QStringList args { QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA")) };
     if (out == Out::Json) {
         args << QStringLiteral("--json");
     }
@@ -205,7 +207,7 @@ CliResult TestImapCli::imap(const QString &user, const QStringList &command, Out
 
 QJsonArray TestImapCli::listOf(const QString &user, const QString &folder, const QStringList &options) const
 {
-    const CliResult r = imap(user, QStringList{QStringLiteral("list"), folder} + options);
+    const CliResult r = imap(user, QStringList { QStringLiteral("list"), folder } + options);
     if (r.exitCode != 0 || !r.json().isArray()) {
         qWarning("list %s failed (%d): %s %s", qPrintable(folder), r.exitCode, r.err.constData(), r.out.constData());
         return {};
@@ -215,7 +217,7 @@ QJsonArray TestImapCli::listOf(const QString &user, const QString &folder, const
 
 QJsonObject TestImapCli::statusOf(const QString &user, const QString &folder) const
 {
-    const CliResult r = imap(user, {QStringLiteral("status"), folder});
+    const CliResult r = imap(user, { QStringLiteral("status"), folder });
     if (r.exitCode != 0 || !r.json().isObject()) {
         qWarning("status %s failed (%d): %s", qPrintable(folder), r.exitCode, r.err.constData());
         return {};
@@ -225,7 +227,7 @@ QJsonObject TestImapCli::statusOf(const QString &user, const QString &folder) co
 
 QJsonArray TestImapCli::foldersOf(const QString &user) const
 {
-    const CliResult r = imap(user, {QStringLiteral("folders")});
+    const CliResult r = imap(user, { QStringLiteral("folders") });
     if (r.exitCode != 0 || !r.json().isArray()) {
         qWarning("folders failed (%d): %s", r.exitCode, r.err.constData());
         return {};
@@ -236,13 +238,14 @@ QJsonArray TestImapCli::foldersOf(const QString &user) const
 // The UID the CLI printed for the appended message; 0 on failure.
 qint64 TestImapCli::append(const QString &user, const QString &folder, const QString &file, const QString &flags) const
 {
-    QStringList command{QStringLiteral("append"), folder, file};
+    QStringList command { QStringLiteral("append"), folder, file };
     if (!flags.isEmpty()) {
         command << QStringLiteral("--flags") << flags;
     }
     const CliResult r = imap(user, command);
     if (r.exitCode != 0) {
-        qWarning("append %s to %s failed (%d): %s", qPrintable(file), qPrintable(folder), r.exitCode, r.err.constData());
+        qWarning(
+            "append %s to %s failed (%d): %s", qPrintable(file), qPrintable(folder), r.exitCode, r.err.constData());
         return 0;
     }
     return r.json().object().value(QStringLiteral("uid")).toInteger();
@@ -252,9 +255,9 @@ bool TestImapCli::mkfolder(const QString &user, const QString &folder) const
 {
     QString output;
     const bool ok = runServerScript(QStringLiteral("dovecot.sh"),
-                                    {QStringLiteral("mkfolder"), qEnvironmentVariable("SATCHEL_TEST_SERVERS") + QStringLiteral("/dovecot"),
-                                     user, folder},
-                                    &output);
+        { QStringLiteral("mkfolder"), qEnvironmentVariable("SATCHEL_TEST_SERVERS") + QStringLiteral("/dovecot"), user,
+            folder },
+        &output);
     if (!ok) {
         qWarning("mkfolder %s failed: %s", qPrintable(folder), qPrintable(output));
     }
@@ -267,10 +270,10 @@ bool TestImapCli::seed(const QString &user, const QString &folder, const QString
 {
     QString output;
     const bool ok = runServerScript(QStringLiteral("dovecot.sh"),
-                                    QStringList{QStringLiteral("seed"), qEnvironmentVariable("SATCHEL_TEST_SERVERS") + QStringLiteral("/dovecot"),
-                                                user, folder} +
-                                        files,
-                                    &output);
+        QStringList { QStringLiteral("seed"), qEnvironmentVariable("SATCHEL_TEST_SERVERS") + QStringLiteral("/dovecot"),
+            user, folder }
+            + files,
+        &output);
     if (!ok) {
         qWarning("seeding %s failed: %s", qPrintable(folder), qPrintable(output));
     }
@@ -302,7 +305,7 @@ void TestImapCli::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY2(QFile::exists(CliRunner::cliPath()), qPrintable(CliRunner::cliPath()));
     QVERIFY2(QFile::exists(demoMail("02-travel.eml")), "SATCHEL_SOURCE_DIR must point at the sources");
-    for (const char *user : {"alice", "bob", "dave", "erin"}) {
+    for (const char *user : { "alice", "bob", "dave", "erin" }) {
         QVERIFY2(!password(QLatin1String(user)).isEmpty(), user);
     }
 }
@@ -314,18 +317,16 @@ void TestImapCli::foldersHaveAttributesAndRoles()
     QVERIFY(!folders.isEmpty());
     for (const QJsonValue &v : folders) {
         const QJsonObject f = v.toObject();
-        for (const char *key : {"name", "delimiter", "attributes", "role"}) {
+        for (const char *key : { "name", "delimiter", "attributes", "role" }) {
             QVERIFY2(f.contains(QLatin1String(key)), QJsonDocument(f).toJson(QJsonDocument::Compact).constData());
         }
         QVERIFY(f.value(QStringLiteral("attributes")).isArray());
         QCOMPARE(f.value(QStringLiteral("delimiter")).toString(), QStringLiteral("/"));
     }
-    const QList<std::pair<QString, QString>> roles{{QStringLiteral("INBOX"), QStringLiteral("inbox")},
-                                                   {QStringLiteral("Sent"), QStringLiteral("sent")},
-                                                   {QStringLiteral("Drafts"), QStringLiteral("drafts")},
-                                                   {QStringLiteral("Trash"), QStringLiteral("trash")},
-                                                   {QStringLiteral("Junk"), QStringLiteral("junk")},
-                                                   {QStringLiteral("Archive"), QStringLiteral("archive")}};
+    const QList<std::pair<QString, QString>> roles { { QStringLiteral("INBOX"), QStringLiteral("inbox") },
+        { QStringLiteral("Sent"), QStringLiteral("sent") }, { QStringLiteral("Drafts"), QStringLiteral("drafts") },
+        { QStringLiteral("Trash"), QStringLiteral("trash") }, { QStringLiteral("Junk"), QStringLiteral("junk") },
+        { QStringLiteral("Archive"), QStringLiteral("archive") } };
     for (const auto &[name, role] : roles) {
         const QJsonObject f = folderNamed(folders, name);
         QVERIFY2(!f.isEmpty(), qPrintable(name));
@@ -341,12 +342,14 @@ void TestImapCli::foldersHaveAttributesAndRoles()
     QVERIFY(plain.value(QStringLiteral("role")).isNull());
 
     // Without --json: one line per folder, name, role, attributes, tab-separated.
-    const CliResult text = imap(QStringLiteral("alice"), {QStringLiteral("folders")}, Out::Text);
+    const CliResult text = imap(QStringLiteral("alice"), { QStringLiteral("folders") }, Out::Text);
     CLI_OK(text);
     const QStringList lines = QString::fromUtf8(text.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), folders.size());
-    QVERIFY2(lines.contains(QStringLiteral("INBOX\tinbox\t")) || lines.contains(QStringLiteral("INBOX\tinbox")), text.out.constData());
-    QVERIFY2(lines.filter(QRegularExpression(QStringLiteral("^Sent\tsent\t.*\\\\Sent"))).size() == 1, text.out.constData());
+    QVERIFY2(lines.contains(QStringLiteral("INBOX\tinbox\t")) || lines.contains(QStringLiteral("INBOX\tinbox")),
+        text.out.constData());
+    QVERIFY2(
+        lines.filter(QRegularExpression(QStringLiteral("^Sent\tsent\t.*\\\\Sent"))).size() == 1, text.out.constData());
 }
 
 void TestImapCli::folderLifecycle()
@@ -357,43 +360,43 @@ void TestImapCli::folderLifecycle()
         return QString::fromUtf8(readAll(subscriptions)).split(QLatin1Char('\n')).contains(name);
     };
 
-    CliResult r = imap(user, {QStringLiteral("create"), QStringLiteral("Projekte")});
+    CliResult r = imap(user, { QStringLiteral("create"), QStringLiteral("Projekte") });
     CLI_OK(r);
     QVERIFY(folderNames(foldersOf(user)).contains(QStringLiteral("Projekte")));
 
-    r = imap(user, {QStringLiteral("create"), QStringLiteral("Projekte")});
+    r = imap(user, { QStringLiteral("create"), QStringLiteral("Projekte") });
     QCOMPARE(r.exitCode, 9); // the server refuses: it exists already
     QCOMPARE(QJsonDocument::fromJson(r.err).object().value(QStringLiteral("code")).toInt(), 9);
 
-    r = imap(user, {QStringLiteral("rename"), QStringLiteral("Projekte"), QStringLiteral("Projekte 2027")});
+    r = imap(user, { QStringLiteral("rename"), QStringLiteral("Projekte"), QStringLiteral("Projekte 2027") });
     CLI_OK(r);
     QStringList names = folderNames(foldersOf(user));
     QVERIFY(!names.contains(QStringLiteral("Projekte")));
     QVERIFY(names.contains(QStringLiteral("Projekte 2027")));
 
-    r = imap(user, {QStringLiteral("create"), QStringLiteral("Projekte 2027/Q1")});
+    r = imap(user, { QStringLiteral("create"), QStringLiteral("Projekte 2027/Q1") });
     CLI_OK(r);
     QVERIFY(folderNames(foldersOf(user)).contains(QStringLiteral("Projekte 2027/Q1")));
 
-    r = imap(user, {QStringLiteral("subscribe"), QStringLiteral("Projekte 2027")});
+    r = imap(user, { QStringLiteral("subscribe"), QStringLiteral("Projekte 2027") });
     CLI_OK(r);
     QVERIFY2(subscribed(QStringLiteral("Projekte 2027")), readAll(subscriptions).constData());
-    r = imap(user, {QStringLiteral("unsubscribe"), QStringLiteral("Projekte 2027")});
+    r = imap(user, { QStringLiteral("unsubscribe"), QStringLiteral("Projekte 2027") });
     CLI_OK(r);
     QVERIFY2(!subscribed(QStringLiteral("Projekte 2027")), readAll(subscriptions).constData());
 
-    r = imap(user, {QStringLiteral("delete"), QStringLiteral("Projekte 2027/Q1")}, Out::Text);
+    r = imap(user, { QStringLiteral("delete"), QStringLiteral("Projekte 2027/Q1") }, Out::Text);
     CLI_OK(r);
-    r = imap(user, {QStringLiteral("delete"), QStringLiteral("Projekte 2027")}, Out::Text);
+    r = imap(user, { QStringLiteral("delete"), QStringLiteral("Projekte 2027") }, Out::Text);
     CLI_OK(r);
     names = folderNames(foldersOf(user));
     QVERIFY(!names.contains(QStringLiteral("Projekte 2027")));
     QVERIFY(!names.contains(QStringLiteral("Projekte 2027/Q1")));
     QVERIFY(names.contains(QStringLiteral("INBOX")));
 
-    r = imap(user, {QStringLiteral("delete"), QStringLiteral("Projekte 2027")});
+    r = imap(user, { QStringLiteral("delete"), QStringLiteral("Projekte 2027") });
     QCOMPARE(r.exitCode, 7);
-    r = imap(user, {QStringLiteral("rename"), QStringLiteral("Nowhere"), QStringLiteral("Somewhere")});
+    r = imap(user, { QStringLiteral("rename"), QStringLiteral("Nowhere"), QStringLiteral("Somewhere") });
     QCOMPARE(r.exitCode, 7);
     QVERIFY(!folderNames(foldersOf(user)).contains(QStringLiteral("Somewhere")));
 }
@@ -405,8 +408,8 @@ void TestImapCli::nonAsciiFolderRoundTrips()
     const QString tokyo = QStringLiteral("Entwürfe/東京");
     const QString ampersand = QStringLiteral("Q&A ärger"); // '&' is the modified UTF-7 escape
 
-    for (const QString &name : {taipei, ampersand}) {
-        const CliResult r = imap(user, {QStringLiteral("create"), name});
+    for (const QString &name : { taipei, ampersand }) {
+        const CliResult r = imap(user, { QStringLiteral("create"), name });
         CLI_OK(r);
     }
     QJsonArray folders = foldersOf(user);
@@ -425,25 +428,27 @@ void TestImapCli::nonAsciiFolderRoundTrips()
     QCOMPARE(status.value(QStringLiteral("unseen")).toInt(), 1);
     const QJsonArray list = listOf(user, taipei);
     QCOMPARE(list.size(), 1);
-    QCOMPARE(list.at(0).toObject().value(QStringLiteral("subject")).toString(), QStringLiteral("Reisepläne für Dezember ✈"));
-    const CliResult found = imap(user, {QStringLiteral("search"), taipei, QStringLiteral("SUBJECT"), QStringLiteral("Reisepläne")});
+    QCOMPARE(
+        list.at(0).toObject().value(QStringLiteral("subject")).toString(), QStringLiteral("Reisepläne für Dezember ✈"));
+    const CliResult found
+        = imap(user, { QStringLiteral("search"), taipei, QStringLiteral("SUBJECT"), QStringLiteral("Reisepläne") });
     CLI_OK(found);
-    QCOMPARE(uidList(found.json()), QList<qint64>{uid});
+    QCOMPARE(uidList(found.json()), QList<qint64> { uid });
 
-    CliResult r = imap(user, {QStringLiteral("subscribe"), taipei});
+    CliResult r = imap(user, { QStringLiteral("subscribe"), taipei });
     CLI_OK(r);
-    r = imap(user, {QStringLiteral("unsubscribe"), taipei});
+    r = imap(user, { QStringLiteral("unsubscribe"), taipei });
     CLI_OK(r);
 
-    r = imap(user, {QStringLiteral("rename"), taipei, tokyo});
+    r = imap(user, { QStringLiteral("rename"), taipei, tokyo });
     CLI_OK(r);
     folders = foldersOf(user);
     QVERIFY(folderNames(folders).contains(tokyo));
     QVERIFY(!folderNames(folders).contains(taipei));
     QCOMPARE(listOf(user, tokyo).size(), 1); // the message moved with its folder
 
-    for (const QString &name : {tokyo, ampersand}) {
-        r = imap(user, {QStringLiteral("delete"), name});
+    for (const QString &name : { tokyo, ampersand }) {
+        r = imap(user, { QStringLiteral("delete"), name });
         CLI_OK(r);
     }
     folders = foldersOf(user);
@@ -457,7 +462,7 @@ void TestImapCli::statusCounts()
     const QString folder = QStringLiteral("Counting");
     QVERIFY(mkfolder(user, folder));
     QJsonObject s = statusOf(user, folder);
-    for (const char *key : {"name", "messages", "unseen", "uidnext", "uidvalidity", "highestmodseq"}) {
+    for (const char *key : { "name", "messages", "unseen", "uidnext", "uidvalidity", "highestmodseq" }) {
         QVERIFY2(s.contains(QLatin1String(key)), key);
     }
     QCOMPARE(s.value(QStringLiteral("name")).toString(), folder);
@@ -478,23 +483,24 @@ void TestImapCli::statusCounts()
     const qint64 modseq = s.value(QStringLiteral("highestmodseq")).toInteger();
     QVERIFY(modseq > 0); // Dovecot has CONDSTORE
 
-    CliResult r = imap(user, {QStringLiteral("flag"), folder, QString::number(a), QStringLiteral("+\\Seen")});
+    CliResult r = imap(user, { QStringLiteral("flag"), folder, QString::number(a), QStringLiteral("+\\Seen") });
     CLI_OK(r);
     s = statusOf(user, folder);
     QCOMPARE(s.value(QStringLiteral("unseen")).toInt(), 1);
     QVERIFY(s.value(QStringLiteral("highestmodseq")).toInteger() > modseq);
 
-    r = imap(user, {QStringLiteral("flag"), folder, QString::number(b), QStringLiteral("-\\Seen")});
+    r = imap(user, { QStringLiteral("flag"), folder, QString::number(b), QStringLiteral("-\\Seen") });
     CLI_OK(r);
-    r = imap(user, {QStringLiteral("delete-messages"), folder, QString::number(c)});
+    r = imap(user, { QStringLiteral("delete-messages"), folder, QString::number(c) });
     CLI_OK(r);
     s = statusOf(user, folder);
     QCOMPARE(s.value(QStringLiteral("messages")).toInt(), 2);
     QCOMPARE(s.value(QStringLiteral("unseen")).toInt(), 1); // b again; c is gone
 
-    const CliResult text = imap(user, {QStringLiteral("status"), folder}, Out::Text);
+    const CliResult text = imap(user, { QStringLiteral("status"), folder }, Out::Text);
     CLI_OK(text);
-    QVERIFY2(text.out.startsWith(QByteArray("Counting: 2 messages, 1 unseen, uidnext " + QByteArray::number(c + 1))), text.out.constData());
+    QVERIFY2(text.out.startsWith(QByteArray("Counting: 2 messages, 1 unseen, uidnext " + QByteArray::number(c + 1))),
+        text.out.constData());
 }
 
 void TestImapCli::listShowsDecodedSummaries()
@@ -502,8 +508,8 @@ void TestImapCli::listShowsDecodedSummaries()
     const QString user = QStringLiteral("dave");
     const QString folder = QStringLiteral("Listing");
     QVERIFY(mkfolder(user, folder));
-    const QStringList files{demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml"),
-                            demoMail("04-newsletter.eml"), mimeMail("01-broken-encoded-words.eml")};
+    const QStringList files { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml"),
+        demoMail("04-newsletter.eml"), mimeMail("01-broken-encoded-words.eml") };
     QVERIFY(seed(user, folder, files));
 
     // A message received long ago: Dovecot takes a Maildir file's mtime as its INTERNALDATE
@@ -513,23 +519,28 @@ void TestImapCli::listShowsDecodedSummaries()
     {
         QFile old(newDir + QStringLiteral("/1500000000.M1P1.satchel-since"));
         QVERIFY(old.open(QIODevice::WriteOnly));
-        QVERIFY(old.write("From: Old Timer <old@example.org>\nSubject: from long ago\nDate: Wed, 1 Jan 2020 12:00:00 +0000\n\nold\n") > 0);
+        QVERIFY(old.write("From: Old Timer <old@example.org>\nSubject: from long ago\nDate: Wed, 1 Jan 2020 12:00:00 "
+                          "+0000\n\nold\n")
+            > 0);
         QVERIFY(old.flush());
-        QVERIFY(old.setFileTime(QDateTime(QDate(2020, 1, 1), QTime(12, 0), Qt::UTC), QFileDevice::FileModificationTime));
+        QVERIFY(
+            old.setFileTime(QDateTime(QDate(2020, 1, 1), QTime(12, 0), Qt::UTC), QFileDevice::FileModificationTime));
         old.close();
     }
 
     const QJsonArray all = listOf(user, folder);
     QCOMPARE(all.size(), 6);
-    QCOMPARE(uidSet(all), (QSet<qint64>{1, 2, 3, 4, 5, 6}));
-    const QRegularExpression iso(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$"));
+    QCOMPARE(uidSet(all), (QSet<qint64> { 1, 2, 3, 4, 5, 6 }));
+    const QRegularExpression iso(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$"));
     for (const QJsonValue &v : all) {
         const QJsonObject m = v.toObject();
-        for (const char *key : {"uid", "flags", "date", "from", "subject", "size"}) {
+        for (const char *key : { "uid", "flags", "date", "from", "subject", "size" }) {
             QVERIFY2(m.contains(QLatin1String(key)), key);
         }
         QVERIFY(m.value(QStringLiteral("flags")).isArray());
-        QVERIFY2(iso.match(m.value(QStringLiteral("date")).toString()).hasMatch(), qPrintable(m.value(QStringLiteral("date")).toString()));
+        QVERIFY2(iso.match(m.value(QStringLiteral("date")).toString()).hasMatch(),
+            qPrintable(m.value(QStringLiteral("date")).toString()));
         if (m.value(QStringLiteral("uid")).toInteger() <= 5) {
             const QByteArray file = crlf(readAll(files.at(m.value(QStringLiteral("uid")).toInt() - 1)));
             QCOMPARE(m.value(QStringLiteral("size")).toInteger(), qint64(file.size()));
@@ -539,45 +550,51 @@ void TestImapCli::listShowsDecodedSummaries()
     const QJsonObject travel = byUid(all, 2);
     QCOMPARE(travel.value(QStringLiteral("subject")).toString(), QStringLiteral("Reisepläne für Dezember ✈"));
     QVERIFY2(travel.value(QStringLiteral("from")).toString().contains(QStringLiteral("Jürgen Müller")),
-             qPrintable(travel.value(QStringLiteral("from")).toString()));
+        qPrintable(travel.value(QStringLiteral("from")).toString()));
     QVERIFY(travel.value(QStringLiteral("from")).toString().contains(QStringLiteral("juergen@example.de")));
     QCOMPARE(QDateTime::fromString(travel.value(QStringLiteral("date")).toString(), Qt::ISODate).toUTC(),
-             QDateTime(QDate(2026, 11, 24), QTime(17, 2, 11), Qt::UTC));
+        QDateTime(QDate(2026, 11, 24), QTime(17, 2, 11), Qt::UTC));
     QVERIFY(flagsOf(travel).isEmpty());
 
     const QJsonObject broken = byUid(all, 5);
     QCOMPARE(broken.value(QStringLiteral("subject")).toString(), QStringLiteral("Café crème€ split"));
     QVERIFY2(broken.value(QStringLiteral("from")).toString().contains(QStringLiteral("Jörg Schäfer")),
-             qPrintable(broken.value(QStringLiteral("from")).toString()));
-    QCOMPARE(byUid(all, 3).value(QStringLiteral("subject")).toString(), QStringLiteral("Quarterly report (with attachment)"));
+        qPrintable(broken.value(QStringLiteral("from")).toString()));
+    QCOMPARE(byUid(all, 3).value(QStringLiteral("subject")).toString(),
+        QStringLiteral("Quarterly report (with attachment)"));
     QCOMPARE(QDateTime::fromString(byUid(all, 6).value(QStringLiteral("date")).toString(), Qt::ISODate).toUTC(),
-             QDateTime(QDate(2020, 1, 1), QTime(12, 0), Qt::UTC));
+        QDateTime(QDate(2020, 1, 1), QTime(12, 0), Qt::UTC));
 
     // --limit N: the newest N, that is the highest UIDs.
-    const QJsonArray two = listOf(user, folder, {QStringLiteral("--limit"), QStringLiteral("2")});
-    QCOMPARE(uidSet(two), (QSet<qint64>{5, 6}));
-    QCOMPARE(uidSet(listOf(user, folder, {QStringLiteral("--limit"), QStringLiteral("10")})).size(), 6);
+    const QJsonArray two = listOf(user, folder, { QStringLiteral("--limit"), QStringLiteral("2") });
+    QCOMPARE(uidSet(two), (QSet<qint64> { 5, 6 }));
+    QCOMPARE(uidSet(listOf(user, folder, { QStringLiteral("--limit"), QStringLiteral("10") })).size(), 6);
 
     // --since: by the date the server received it.
     const QString yesterday = imapDate(QDate::currentDate().addDays(-1));
-    QCOMPARE(uidSet(listOf(user, folder, {QStringLiteral("--since"), yesterday})), (QSet<qint64>{1, 2, 3, 4, 5}));
-    QCOMPARE(uidSet(listOf(user, folder, {QStringLiteral("--since"), QStringLiteral("1-Jan-2019")})).size(), 6);
-    const CliResult future = imap(user, {QStringLiteral("list"), folder, QStringLiteral("--since"), imapDate(QDate::currentDate().addDays(3))});
+    QCOMPARE(uidSet(listOf(user, folder, { QStringLiteral("--since"), yesterday })), (QSet<qint64> { 1, 2, 3, 4, 5 }));
+    QCOMPARE(uidSet(listOf(user, folder, { QStringLiteral("--since"), QStringLiteral("1-Jan-2019") })).size(), 6);
+    const CliResult future = imap(
+        user, { QStringLiteral("list"), folder, QStringLiteral("--since"), imapDate(QDate::currentDate().addDays(3)) });
     CLI_OK(future);
     QCOMPARE(future.json().array().size(), 0);
-    QCOMPARE(uidSet(listOf(user, folder, {QStringLiteral("--since"), yesterday, QStringLiteral("--limit"), QStringLiteral("1")})),
-             QSet<qint64>{5});
+    QCOMPARE(uidSet(listOf(user, folder,
+                 { QStringLiteral("--since"), yesterday, QStringLiteral("--limit"), QStringLiteral("1") })),
+        QSet<qint64> { 5 });
 
     // The text form: one line per message, the UID first, the decoded subject in it.
-    const CliResult text = imap(user, {QStringLiteral("list"), folder, QStringLiteral("--limit"), QStringLiteral("3")}, Out::Text);
+    const CliResult text
+        = imap(user, { QStringLiteral("list"), folder, QStringLiteral("--limit"), QStringLiteral("3") }, Out::Text);
     CLI_OK(text);
     const QStringList lines = QString::fromUtf8(text.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     QVERIFY(lines.filter(QRegularExpression(QStringLiteral("^5\t.*Café crème€ split"))).size() == 1);
 
-    const CliResult badLimit = imap(user, {QStringLiteral("list"), folder, QStringLiteral("--limit"), QStringLiteral("many")});
+    const CliResult badLimit
+        = imap(user, { QStringLiteral("list"), folder, QStringLiteral("--limit"), QStringLiteral("many") });
     QCOMPARE(badLimit.exitCode, 2);
-    const CliResult badSince = imap(user, {QStringLiteral("list"), folder, QStringLiteral("--since"), QStringLiteral("31-Feb-2026")});
+    const CliResult badSince
+        = imap(user, { QStringLiteral("list"), folder, QStringLiteral("--since"), QStringLiteral("31-Feb-2026") });
     QCOMPARE(badSince.exitCode, 2);
     QVERIFY(badSince.out.isEmpty());
 }
@@ -589,47 +606,55 @@ void TestImapCli::searchCriteria()
     QVERIFY(mkfolder(user, folder));
     // UIDs 1 welcome (team@), 2 travel (juergen@example.de), 3 report (bob@), 4 newsletter, 5 joerg@example.de.
     QVERIFY(seed(user, folder,
-                 {demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml"), demoMail("04-newsletter.eml"),
-                  mimeMail("01-broken-encoded-words.eml")}));
-    CliResult r = imap(user, {QStringLiteral("flag"), folder, QStringLiteral("1,4"), QStringLiteral("+\\Seen")});
+        { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml"),
+            demoMail("04-newsletter.eml"), mimeMail("01-broken-encoded-words.eml") }));
+    CliResult r = imap(user, { QStringLiteral("flag"), folder, QStringLiteral("1,4"), QStringLiteral("+\\Seen") });
     CLI_OK(r);
 
     auto search = [this, &user, &folder](const QStringList &criteria) {
-        const CliResult result = imap(user, QStringList{QStringLiteral("search"), folder} + criteria);
+        const CliResult result = imap(user, QStringList { QStringLiteral("search"), folder } + criteria);
         if (result.exitCode != 0) {
-            qWarning("search %s: exit %d: %s", qPrintable(criteria.join(QLatin1Char(' '))), result.exitCode, result.err.constData());
-            return QList<qint64>{-1};
+            qWarning("search %s: exit %d: %s", qPrintable(criteria.join(QLatin1Char(' '))), result.exitCode,
+                result.err.constData());
+            return QList<qint64> { -1 };
         }
         return uidList(result.json());
     };
-    QCOMPARE(search({QStringLiteral("ALL")}), (QList<qint64>{1, 2, 3, 4, 5}));
-    QCOMPARE(search({QStringLiteral("UNSEEN")}), (QList<qint64>{2, 3, 5}));
-    QCOMPARE(search({QStringLiteral("SEEN")}), (QList<qint64>{1, 4}));
-    QCOMPARE(search({QStringLiteral("FROM"), QStringLiteral("juergen")}), QList<qint64>{2});
-    QCOMPARE(search({QStringLiteral("FROM"), QStringLiteral("example.de")}), (QList<qint64>{2, 5}));
-    QCOMPARE(search({QStringLiteral("SUBJECT"), QStringLiteral("Reisepläne")}), QList<qint64>{2});
-    QCOMPARE(search({QStringLiteral("SUBJECT"), QStringLiteral("Reisepläne für")}), QList<qint64>{2});
-    QCOMPARE(search({QStringLiteral("SUBJECT"), QStringLiteral("crème")}), QList<qint64>{5});
-    QCOMPARE(search({QStringLiteral("FROM"), QStringLiteral("Müller")}), QList<qint64>{2});
-    QCOMPARE(search({QStringLiteral("OR"), QStringLiteral("FROM"), QStringLiteral("bob"), QStringLiteral("FROM"), QStringLiteral("team")}),
-             (QList<qint64>{1, 3}));
-    QCOMPARE(search({QStringLiteral("NOT"), QStringLiteral("FROM"), QStringLiteral("bob")}), (QList<qint64>{1, 2, 4, 5}));
-    QCOMPARE(search({QStringLiteral("UNSEEN"), QStringLiteral("FROM"), QStringLiteral("example.de")}), (QList<qint64>{2, 5}));
-    QCOMPARE(search({QStringLiteral("NOT"), QStringLiteral("OR"), QStringLiteral("SEEN"), QStringLiteral("FROM"), QStringLiteral("bob")}),
-             (QList<qint64>{2, 5}));
-    QCOMPARE(search({QStringLiteral("SINCE"), imapDate(QDate::currentDate().addDays(-1))}), (QList<qint64>{1, 2, 3, 4, 5}));
-    QCOMPARE(search({QStringLiteral("SUBJECT"), QStringLiteral("no such words anywhere")}), QList<qint64>{});
+    QCOMPARE(search({ QStringLiteral("ALL") }), (QList<qint64> { 1, 2, 3, 4, 5 }));
+    QCOMPARE(search({ QStringLiteral("UNSEEN") }), (QList<qint64> { 2, 3, 5 }));
+    QCOMPARE(search({ QStringLiteral("SEEN") }), (QList<qint64> { 1, 4 }));
+    QCOMPARE(search({ QStringLiteral("FROM"), QStringLiteral("juergen") }), QList<qint64> { 2 });
+    QCOMPARE(search({ QStringLiteral("FROM"), QStringLiteral("example.de") }), (QList<qint64> { 2, 5 }));
+    QCOMPARE(search({ QStringLiteral("SUBJECT"), QStringLiteral("Reisepläne") }), QList<qint64> { 2 });
+    QCOMPARE(search({ QStringLiteral("SUBJECT"), QStringLiteral("Reisepläne für") }), QList<qint64> { 2 });
+    QCOMPARE(search({ QStringLiteral("SUBJECT"), QStringLiteral("crème") }), QList<qint64> { 5 });
+    QCOMPARE(search({ QStringLiteral("FROM"), QStringLiteral("Müller") }), QList<qint64> { 2 });
+    QCOMPARE(search({ QStringLiteral("OR"), QStringLiteral("FROM"), QStringLiteral("bob"), QStringLiteral("FROM"),
+                 QStringLiteral("team") }),
+        (QList<qint64> { 1, 3 }));
+    QCOMPARE(search({ QStringLiteral("NOT"), QStringLiteral("FROM"), QStringLiteral("bob") }),
+        (QList<qint64> { 1, 2, 4, 5 }));
+    QCOMPARE(search({ QStringLiteral("UNSEEN"), QStringLiteral("FROM"), QStringLiteral("example.de") }),
+        (QList<qint64> { 2, 5 }));
+    QCOMPARE(search({ QStringLiteral("NOT"), QStringLiteral("OR"), QStringLiteral("SEEN"), QStringLiteral("FROM"),
+                 QStringLiteral("bob") }),
+        (QList<qint64> { 2, 5 }));
+    QCOMPARE(search({ QStringLiteral("SINCE"), imapDate(QDate::currentDate().addDays(-1)) }),
+        (QList<qint64> { 1, 2, 3, 4, 5 }));
+    QCOMPARE(search({ QStringLiteral("SUBJECT"), QStringLiteral("no such words anywhere") }), QList<qint64> {});
 
     // Text output: one UID a line.
-    const CliResult text = imap(user, {QStringLiteral("search"), folder, QStringLiteral("SUBJECT"), QStringLiteral("Reisepläne")}, Out::Text);
+    const CliResult text = imap(
+        user, { QStringLiteral("search"), folder, QStringLiteral("SUBJECT"), QStringLiteral("Reisepläne") }, Out::Text);
     CLI_OK(text);
     QCOMPARE(text.out.trimmed(), QByteArray("2"));
 
-    for (const QStringList &bad : {QStringList{QStringLiteral("BOGUS")}, QStringList{QStringLiteral("SUBJECT")},
-                                   QStringList{QStringLiteral("OR"), QStringLiteral("SEEN")},
-                                   QStringList{QStringLiteral("SINCE"), QStringLiteral("yesterday")}}) {
-        const CliResult failed = imap(user, QStringList{QStringLiteral("search"), folder} + bad);
-        QVERIFY2(failed.exitCode == 2, qPrintable(bad.join(QLatin1Char(' ')) + QStringLiteral(": exit %1").arg(failed.exitCode)));
+    for (const QStringList &bad : { QStringList { QStringLiteral("BOGUS") }, QStringList { QStringLiteral("SUBJECT") },
+             QStringList { QStringLiteral("OR"), QStringLiteral("SEEN") },
+             QStringList { QStringLiteral("SINCE"), QStringLiteral("yesterday") } }) {
+        const CliResult failed = imap(user, QStringList { QStringLiteral("search"), folder } + bad);
+        QVERIFY2(failed.exitCode == 2,
+            qPrintable(bad.join(QLatin1Char(' ')) + QStringLiteral(": exit %1").arg(failed.exitCode)));
         QCOMPARE(QJsonDocument::fromJson(failed.err).object().value(QStringLiteral("code")).toInt(), 2);
         QVERIFY(failed.out.isEmpty());
     }
@@ -640,28 +665,36 @@ void TestImapCli::fetchReturnsRawBytes()
     const QString user = QStringLiteral("dave");
     const QString folder = QStringLiteral("Fetching");
     QVERIFY(mkfolder(user, folder));
-    QVERIFY(seed(user, folder, {demoMail("02-travel.eml"), demoMail("03-report.eml")}));
+    QVERIFY(seed(user, folder, { demoMail("02-travel.eml"), demoMail("03-report.eml") }));
     const QByteArray travel = crlf(readAll(demoMail("02-travel.eml")));
     const QByteArray report = crlf(readAll(demoMail("03-report.eml")));
     const qsizetype split = travel.indexOf("\r\n\r\n") + 4;
 
-    CliResult r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("1")}, Out::Text);
+    CliResult r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("1") }, Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out, travel);
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("2")}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("2") }, Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out, report);
 
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("--part"), QStringLiteral("header")}, Out::Text);
+    r = imap(user,
+        { QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("--part"), QStringLiteral("header") },
+        Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out, travel.left(split));
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("--part"), QStringLiteral("text")}, Out::Text);
+    r = imap(user,
+        { QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("--part"), QStringLiteral("text") },
+        Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out, travel.mid(split));
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("2"), QStringLiteral("--part"), QStringLiteral("1.2")}, Out::Text);
+    r = imap(user,
+        { QStringLiteral("fetch"), folder, QStringLiteral("2"), QStringLiteral("--part"), QStringLiteral("1.2") },
+        Out::Text);
     CLI_OK(r);
     QVERIFY2(r.out.contains("<b>numbers</b>") && !r.out.contains("text/plain"), r.out.constData());
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("2"), QStringLiteral("--part"), QStringLiteral("2")}, Out::Text);
+    r = imap(user,
+        { QStringLiteral("fetch"), folder, QStringLiteral("2"), QStringLiteral("--part"), QStringLiteral("2") },
+        Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out.trimmed(), QByteArray("cXVhcnRlcixyZXZlbnVlCjEsMTAwCjIsMTIwCjMsMTUwCjQsMTgwCg=="));
 
@@ -672,39 +705,43 @@ void TestImapCli::fetchReturnsRawBytes()
     const QString outDir = m_dir.filePath(QStringLiteral("fetch-out"));
     QVERIFY(QDir().mkpath(outDir));
     const QString target = outDir + QStringLiteral("/travel.eml");
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("-o"), target}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("-o"), target }, Out::Text);
     CLI_OK(r);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(readAll(target), travel);
-    QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("travel.eml")});
+    QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("travel.eml") });
 
     // Overwritten whole: the report replaces the travel mail, no mix of the two.
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("2"), QStringLiteral("-o"), target}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("2"), QStringLiteral("-o"), target }, Out::Text);
     CLI_OK(r);
     QCOMPARE(readAll(target), report);
 
     // A missing UID: exit 7, no file made, and an existing file is left as it was.
     const QString missing = outDir + QStringLiteral("/missing.eml");
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("99"), QStringLiteral("-o"), missing}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("99"), QStringLiteral("-o"), missing }, Out::Text);
     QCOMPARE(r.exitCode, 7);
     QVERIFY2(r.err.contains("99"), r.err.constData());
     QVERIFY(!QFile::exists(missing));
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("99"), QStringLiteral("-o"), target}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("99"), QStringLiteral("-o"), target }, Out::Text);
     QCOMPARE(r.exitCode, 7);
     QCOMPARE(readAll(target), report);
-    QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("travel.eml")});
+    QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("travel.eml") });
 
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("99")}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("99") }, Out::Text);
     QCOMPARE(r.exitCode, 7);
     QVERIFY(r.out.isEmpty());
 
     // Nowhere to write: local I/O, before anything is fetched.
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("no/such/dir/x.eml"))});
+    r = imap(user,
+        { QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("-o"),
+            m_dir.filePath(QStringLiteral("no/such/dir/x.eml")) });
     QCOMPARE(r.exitCode, 8);
 
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("--part"), QStringLiteral("everything")});
+    r = imap(user,
+        { QStringLiteral("fetch"), folder, QStringLiteral("1"), QStringLiteral("--part"),
+            QStringLiteral("everything") });
     QCOMPARE(r.exitCode, 2);
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("first")});
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("first") });
     QCOMPARE(r.exitCode, 2);
 }
 
@@ -713,41 +750,46 @@ void TestImapCli::flagsShowInListAndSearch()
     const QString user = QStringLiteral("dave");
     const QString folder = QStringLiteral("Flagging");
     QVERIFY(mkfolder(user, folder));
-    QVERIFY(seed(user, folder, {demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml")}));
+    QVERIFY(seed(user, folder, { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml") }));
 
-    CliResult r = imap(user, {QStringLiteral("flag"), folder, QStringLiteral("1:3"), QStringLiteral("+\\Flagged")});
+    CliResult r = imap(user, { QStringLiteral("flag"), folder, QStringLiteral("1:3"), QStringLiteral("+\\Flagged") });
     CLI_OK(r);
     QJsonArray list = listOf(user, folder);
-    for (qint64 uid : {1, 2, 3}) {
-        QCOMPARE(flagsOf(byUid(list, uid)), QSet<QString>{QStringLiteral("\\Flagged")});
+    for (qint64 uid : { 1, 2, 3 }) {
+        QCOMPARE(flagsOf(byUid(list, uid)), QSet<QString> { QStringLiteral("\\Flagged") });
     }
 
-    r = imap(user, {QStringLiteral("flag"), folder, QStringLiteral("1,2"), QStringLiteral("+\\Seen"), QStringLiteral("-\\Flagged")});
+    r = imap(user,
+        { QStringLiteral("flag"), folder, QStringLiteral("1,2"), QStringLiteral("+\\Seen"),
+            QStringLiteral("-\\Flagged") });
     CLI_OK(r);
-    r = imap(user, {QStringLiteral("flag"), folder, QStringLiteral("3"), QStringLiteral("+urgent")});
+    r = imap(user, { QStringLiteral("flag"), folder, QStringLiteral("3"), QStringLiteral("+urgent") });
     CLI_OK(r);
     list = listOf(user, folder);
-    QCOMPARE(flagsOf(byUid(list, 1)), QSet<QString>{QStringLiteral("\\Seen")});
-    QCOMPARE(flagsOf(byUid(list, 2)), QSet<QString>{QStringLiteral("\\Seen")});
-    QCOMPARE(flagsOf(byUid(list, 3)), (QSet<QString>{QStringLiteral("\\Flagged"), QStringLiteral("urgent")}));
+    QCOMPARE(flagsOf(byUid(list, 1)), QSet<QString> { QStringLiteral("\\Seen") });
+    QCOMPARE(flagsOf(byUid(list, 2)), QSet<QString> { QStringLiteral("\\Seen") });
+    QCOMPARE(flagsOf(byUid(list, 3)), (QSet<QString> { QStringLiteral("\\Flagged"), QStringLiteral("urgent") }));
 
     auto search = [this, &user, &folder](const QStringList &criteria) {
-        const CliResult result = imap(user, QStringList{QStringLiteral("search"), folder} + criteria);
-        return result.exitCode == 0 ? uidList(result.json()) : QList<qint64>{-1};
+        const CliResult result = imap(user, QStringList { QStringLiteral("search"), folder } + criteria);
+        return result.exitCode == 0 ? uidList(result.json()) : QList<qint64> { -1 };
     };
-    QCOMPARE(search({QStringLiteral("SEEN")}), (QList<qint64>{1, 2}));
-    QCOMPARE(search({QStringLiteral("UNSEEN")}), QList<qint64>{3});
-    QCOMPARE(search({QStringLiteral("FLAGGED")}), QList<qint64>{3});
-    QCOMPARE(search({QStringLiteral("KEYWORD"), QStringLiteral("urgent")}), QList<qint64>{3});
+    QCOMPARE(search({ QStringLiteral("SEEN") }), (QList<qint64> { 1, 2 }));
+    QCOMPARE(search({ QStringLiteral("UNSEEN") }), QList<qint64> { 3 });
+    QCOMPARE(search({ QStringLiteral("FLAGGED") }), QList<qint64> { 3 });
+    QCOMPARE(search({ QStringLiteral("KEYWORD"), QStringLiteral("urgent") }), QList<qint64> { 3 });
 
-    r = imap(user, {QStringLiteral("flag"), folder, QStringLiteral("3"), QStringLiteral("-urgent"), QStringLiteral("-\\Flagged")});
+    r = imap(user,
+        { QStringLiteral("flag"), folder, QStringLiteral("3"), QStringLiteral("-urgent"),
+            QStringLiteral("-\\Flagged") });
     CLI_OK(r);
     QVERIFY(flagsOf(byUid(listOf(user, folder), 3)).isEmpty());
 
     // Usage errors change nothing.
-    for (const QStringList &bad : {QStringList{QStringLiteral("1"), QStringLiteral("\\Seen")}, QStringList{QStringLiteral("x:y"), QStringLiteral("+\\Seen")},
-                                   QStringList{QStringLiteral("1"), QStringLiteral("+bad flag(")}}) {
-        r = imap(user, QStringList{QStringLiteral("flag"), folder} + bad);
+    for (const QStringList &bad : { QStringList { QStringLiteral("1"), QStringLiteral("\\Seen") },
+             QStringList { QStringLiteral("x:y"), QStringLiteral("+\\Seen") },
+             QStringList { QStringLiteral("1"), QStringLiteral("+bad flag(") } }) {
+        r = imap(user, QStringList { QStringLiteral("flag"), folder } + bad);
         QVERIFY2(r.exitCode == 2, qPrintable(bad.join(QLatin1Char(' '))));
     }
     QVERIFY(flagsOf(byUid(listOf(user, folder), 3)).isEmpty());
@@ -760,8 +802,10 @@ void TestImapCli::appendWithFlags()
     QVERIFY(mkfolder(user, folder));
 
     // The text form says the UID.
-    CliResult r = imap(user, {QStringLiteral("append"), folder, demoMail("02-travel.eml"), QStringLiteral("--flags"), QStringLiteral("\\Seen")},
-                       Out::Text);
+    CliResult r = imap(user,
+        { QStringLiteral("append"), folder, demoMail("02-travel.eml"), QStringLiteral("--flags"),
+            QStringLiteral("\\Seen") },
+        Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out.trimmed(), QByteArray("appended as UID 1"));
     const qint64 plain = append(user, folder, demoMail("01-welcome.eml"));
@@ -770,16 +814,16 @@ void TestImapCli::appendWithFlags()
     QCOMPARE(two, qint64(3));
 
     const QJsonArray list = listOf(user, folder);
-    QCOMPARE(flagsOf(byUid(list, 1)), QSet<QString>{QStringLiteral("\\Seen")});
+    QCOMPARE(flagsOf(byUid(list, 1)), QSet<QString> { QStringLiteral("\\Seen") });
     QVERIFY(flagsOf(byUid(list, 2)).isEmpty());
-    QCOMPARE(flagsOf(byUid(list, 3)), (QSet<QString>{QStringLiteral("\\Seen"), QStringLiteral("\\Flagged")}));
+    QCOMPARE(flagsOf(byUid(list, 3)), (QSet<QString> { QStringLiteral("\\Seen"), QStringLiteral("\\Flagged") }));
     QCOMPARE(byUid(list, 1).value(QStringLiteral("subject")).toString(), QStringLiteral("Reisepläne für Dezember ✈"));
 
     // What went up comes back byte for byte (with CRLF line ends), 8-bit headers included.
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("3")}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("3") }, Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out, crlf(readAll(mimeMail("03-raw-8bit-headers.eml"))));
-    r = imap(user, {QStringLiteral("fetch"), folder, QStringLiteral("1")}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QStringLiteral("1") }, Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out, crlf(readAll(demoMail("02-travel.eml"))));
 
@@ -793,17 +837,20 @@ void TestImapCli::appendWithFlags()
     const qint64 bigUid = append(user, folder, bigFile);
     QCOMPARE(bigUid, qint64(4));
     QCOMPARE(byUid(listOf(user, folder), bigUid).value(QStringLiteral("size")).toInteger(), qint64(crlf(big).size()));
-    r = imap(user, {QStringLiteral("fetch"), folder, QString::number(bigUid)}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), folder, QString::number(bigUid) }, Out::Text);
     CLI_OK(r);
     QVERIFY(r.out == crlf(big));
     const QString bigCopy = m_dir.filePath(QStringLiteral("big-copy.eml"));
-    r = imap(user, {QStringLiteral("fetch"), folder, QString::number(bigUid), QStringLiteral("-o"), bigCopy}, Out::Text);
+    r = imap(
+        user, { QStringLiteral("fetch"), folder, QString::number(bigUid), QStringLiteral("-o"), bigCopy }, Out::Text);
     CLI_OK(r);
     QVERIFY(readAll(bigCopy) == crlf(big));
 
-    r = imap(user, {QStringLiteral("append"), QStringLiteral("No Such Folder"), demoMail("01-welcome.eml")});
+    r = imap(user, { QStringLiteral("append"), QStringLiteral("No Such Folder"), demoMail("01-welcome.eml") });
     QCOMPARE(r.exitCode, 7);
-    r = imap(user, {QStringLiteral("append"), folder, demoMail("01-welcome.eml"), QStringLiteral("--flags"), QStringLiteral("Seen(")});
+    r = imap(user,
+        { QStringLiteral("append"), folder, demoMail("01-welcome.eml"), QStringLiteral("--flags"),
+            QStringLiteral("Seen(") });
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(statusOf(user, folder).value(QStringLiteral("messages")).toInt(), 4);
 }
@@ -815,7 +862,7 @@ void TestImapCli::copyAndMove()
     const QString destination = QStringLiteral("CopyTo");
     QVERIFY(mkfolder(user, source));
     QVERIFY(mkfolder(user, destination));
-    QVERIFY(seed(user, source, {demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml")}));
+    QVERIFY(seed(user, source, { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml") }));
     auto subjects = [this, &user](const QString &folder) {
         QSet<QString> s;
         for (const QJsonValue &v : listOf(user, folder)) {
@@ -827,15 +874,15 @@ void TestImapCli::copyAndMove()
     const QString travel = QStringLiteral("Reisepläne für Dezember ✈");
     const QString report = QStringLiteral("Quarterly report (with attachment)");
 
-    CliResult r = imap(user, {QStringLiteral("copy"), source, QStringLiteral("1"), destination});
+    CliResult r = imap(user, { QStringLiteral("copy"), source, QStringLiteral("1"), destination });
     CLI_OK(r);
-    QCOMPARE(subjects(destination), QSet<QString>{welcome});
-    QCOMPARE(uidSet(listOf(user, source)), (QSet<qint64>{1, 2, 3}));
+    QCOMPARE(subjects(destination), QSet<QString> { welcome });
+    QCOMPARE(uidSet(listOf(user, source)), (QSet<qint64> { 1, 2, 3 }));
 
-    r = imap(user, {QStringLiteral("move"), source, QStringLiteral("2:3"), destination});
+    r = imap(user, { QStringLiteral("move"), source, QStringLiteral("2:3"), destination });
     CLI_OK(r);
-    QCOMPARE(subjects(destination), (QSet<QString>{welcome, travel, report}));
-    QCOMPARE(uidSet(listOf(user, source)), QSet<qint64>{1});
+    QCOMPARE(subjects(destination), (QSet<QString> { welcome, travel, report }));
+    QCOMPARE(uidSet(listOf(user, source)), QSet<qint64> { 1 });
     QCOMPARE(statusOf(user, source).value(QStringLiteral("messages")).toInt(), 1); // expunged, not only flagged
 
     // The copy is the same message.
@@ -847,16 +894,16 @@ void TestImapCli::copyAndMove()
         }
     }
     QVERIFY(travelUid > 0);
-    r = imap(user, {QStringLiteral("fetch"), destination, QString::number(travelUid)}, Out::Text);
+    r = imap(user, { QStringLiteral("fetch"), destination, QString::number(travelUid) }, Out::Text);
     CLI_OK(r);
     QCOMPARE(r.out, crlf(readAll(demoMail("02-travel.eml"))));
 
-    r = imap(user, {QStringLiteral("copy"), source, QStringLiteral("1"), QStringLiteral("Nonexistent")});
+    r = imap(user, { QStringLiteral("copy"), source, QStringLiteral("1"), QStringLiteral("Nonexistent") });
     QCOMPARE(r.exitCode, 7);
     QCOMPARE(QJsonDocument::fromJson(r.err).object().value(QStringLiteral("code")).toInt(), 7);
-    r = imap(user, {QStringLiteral("move"), source, QStringLiteral("1"), QStringLiteral("Nonexistent")});
+    r = imap(user, { QStringLiteral("move"), source, QStringLiteral("1"), QStringLiteral("Nonexistent") });
     QCOMPARE(r.exitCode, 7);
-    QCOMPARE(uidSet(listOf(user, source)), QSet<qint64>{1}); // a failed move keeps the message
+    QCOMPARE(uidSet(listOf(user, source)), QSet<qint64> { 1 }); // a failed move keeps the message
     QVERIFY(flagsOf(byUid(listOf(user, source), 1)).isEmpty());
     QVERIFY(!folderNames(foldersOf(user)).contains(QStringLiteral("Nonexistent")));
 }
@@ -866,31 +913,33 @@ void TestImapCli::deleteMessagesAndExpunge()
     const QString user = QStringLiteral("dave");
     const QString folder = QStringLiteral("Deleting");
     QVERIFY(mkfolder(user, folder));
-    QVERIFY(seed(user, folder, {demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml"), demoMail("04-newsletter.eml")}));
+    QVERIFY(seed(user, folder,
+        { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml"),
+            demoMail("04-newsletter.eml") }));
 
     // Someone else marked 2 \Deleted; delete-messages 1,3 must not take it along.
-    CliResult r = imap(user, {QStringLiteral("flag"), folder, QStringLiteral("2"), QStringLiteral("+\\Deleted")});
+    CliResult r = imap(user, { QStringLiteral("flag"), folder, QStringLiteral("2"), QStringLiteral("+\\Deleted") });
     CLI_OK(r);
-    r = imap(user, {QStringLiteral("delete-messages"), folder, QStringLiteral("1,3")});
+    r = imap(user, { QStringLiteral("delete-messages"), folder, QStringLiteral("1,3") });
     CLI_OK(r);
     QJsonArray list = listOf(user, folder);
-    QCOMPARE(uidSet(list), (QSet<qint64>{2, 4}));
-    QCOMPARE(flagsOf(byUid(list, 2)), QSet<QString>{QStringLiteral("\\Deleted")});
+    QCOMPARE(uidSet(list), (QSet<qint64> { 2, 4 }));
+    QCOMPARE(flagsOf(byUid(list, 2)), QSet<QString> { QStringLiteral("\\Deleted") });
     QCOMPARE(statusOf(user, folder).value(QStringLiteral("messages")).toInt(), 2);
 
-    r = imap(user, {QStringLiteral("expunge"), folder});
+    r = imap(user, { QStringLiteral("expunge"), folder });
     CLI_OK(r);
     QCOMPARE(r.json().object().value(QStringLiteral("expunged")).toInt(), 1);
-    QCOMPARE(uidSet(listOf(user, folder)), QSet<qint64>{4});
+    QCOMPARE(uidSet(listOf(user, folder)), QSet<qint64> { 4 });
 
-    r = imap(user, {QStringLiteral("expunge"), folder}, Out::Text);
+    r = imap(user, { QStringLiteral("expunge"), folder }, Out::Text);
     CLI_OK(r);
     QVERIFY2(r.out.startsWith("0 messages expunged"), r.out.constData());
-    QCOMPARE(uidSet(listOf(user, folder)), QSet<qint64>{4});
+    QCOMPARE(uidSet(listOf(user, folder)), QSet<qint64> { 4 });
 
-    r = imap(user, {QStringLiteral("delete-messages"), folder, QStringLiteral("4:x")});
+    r = imap(user, { QStringLiteral("delete-messages"), folder, QStringLiteral("4:x") });
     QCOMPARE(r.exitCode, 2);
-    QCOMPARE(uidSet(listOf(user, folder)), QSet<qint64>{4});
+    QCOMPARE(uidSet(listOf(user, folder)), QSet<qint64> { 4 });
 }
 
 void TestImapCli::syncFollowsAnotherClient()
@@ -898,42 +947,43 @@ void TestImapCli::syncFollowsAnotherClient()
     const QString user = QStringLiteral("bob");
     const QString folder = QStringLiteral("Synced");
     QVERIFY(mkfolder(user, folder));
-    const QStringList files{demoMail("01-welcome.eml"),  demoMail("02-travel.eml"),
-                            demoMail("03-report.eml"),   demoMail("04-newsletter.eml"),
-                            mimeMail("01-broken-encoded-words.eml"), mimeMail("02-rfc2231-filenames.eml")};
+    const QStringList files { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml"),
+        demoMail("04-newsletter.eml"), mimeMail("01-broken-encoded-words.eml"), mimeMail("02-rfc2231-filenames.eml") };
     for (const QString &file : files) {
         QVERIFY(append(user, folder, file) > 0);
     }
     const QString cacheDir = m_dir.filePath(QStringLiteral("cache-bob"));
     auto sync = [this, &user, &folder, &cacheDir] {
-        return imap(user, {QStringLiteral("sync"), folder, QStringLiteral("--cache"), cacheDir});
+        return imap(user, { QStringLiteral("sync"), folder, QStringLiteral("--cache"), cacheDir });
     };
     auto counts = [](const CliResult &result) {
         const QJsonObject o = result.json().object();
-        return QList<int>{o.value(QStringLiteral("new")).toInt(-1), o.value(QStringLiteral("changed")).toInt(-1),
-                          o.value(QStringLiteral("vanished")).toInt(-1), o.value(QStringLiteral("total")).toInt(-1)};
+        return QList<int> { o.value(QStringLiteral("new")).toInt(-1), o.value(QStringLiteral("changed")).toInt(-1),
+            o.value(QStringLiteral("vanished")).toInt(-1), o.value(QStringLiteral("total")).toInt(-1) };
     };
 
     CliResult r = sync();
     CLI_OK(r);
-    for (const char *key : {"new", "changed", "vanished", "total", "seconds"}) {
+    for (const char *key : { "new", "changed", "vanished", "total", "seconds" }) {
         QVERIFY2(r.json().object().contains(QLatin1String(key)), key);
     }
     QVERIFY(r.json().object().value(QStringLiteral("seconds")).toDouble(-1) >= 0);
-    QCOMPARE(counts(r), (QList<int>{6, 0, 0, 6}));
+    QCOMPARE(counts(r), (QList<int> { 6, 0, 0, 6 }));
 
     r = sync();
     CLI_OK(r);
-    QCOMPARE(counts(r), (QList<int>{0, 0, 0, 6}));
+    QCOMPARE(counts(r), (QList<int> { 0, 0, 0, 6 }));
 
     // Another client, other connections: two flag changes, two expunged (one by UID
     // EXPUNGE, one by a plain EXPUNGE of a \Deleted message), two new messages.
-    QList<CliResult> changes{
-        imap(user, {QStringLiteral("flag"), folder, QStringLiteral("1"), QStringLiteral("+\\Seen")}),
-        imap(user, {QStringLiteral("flag"), folder, QStringLiteral("2"), QStringLiteral("+\\Flagged"), QStringLiteral("+$label1")}),
-        imap(user, {QStringLiteral("delete-messages"), folder, QStringLiteral("4")}),
-        imap(user, {QStringLiteral("flag"), folder, QStringLiteral("5"), QStringLiteral("+\\Deleted")}),
-        imap(user, {QStringLiteral("expunge"), folder}),
+    QList<CliResult> changes {
+        imap(user, { QStringLiteral("flag"), folder, QStringLiteral("1"), QStringLiteral("+\\Seen") }),
+        imap(user,
+            { QStringLiteral("flag"), folder, QStringLiteral("2"), QStringLiteral("+\\Flagged"),
+                QStringLiteral("+$label1") }),
+        imap(user, { QStringLiteral("delete-messages"), folder, QStringLiteral("4") }),
+        imap(user, { QStringLiteral("flag"), folder, QStringLiteral("5"), QStringLiteral("+\\Deleted") }),
+        imap(user, { QStringLiteral("expunge"), folder }),
     };
     for (const CliResult &change : std::as_const(changes)) {
         CLI_OK(change);
@@ -943,16 +993,16 @@ void TestImapCli::syncFollowsAnotherClient()
 
     r = sync();
     CLI_OK(r);
-    QCOMPARE(counts(r), (QList<int>{2, 2, 2, 6}));
+    QCOMPARE(counts(r), (QList<int> { 2, 2, 2, 6 }));
 
     r = sync();
     CLI_OK(r);
-    QCOMPARE(counts(r), (QList<int>{0, 0, 0, 6}));
+    QCOMPARE(counts(r), (QList<int> { 0, 0, 0, 6 }));
 
     // The cache holds what the server lists.
     const QJsonArray server = listOf(user, folder);
-    QCOMPARE(uidSet(server), (QSet<qint64>{1, 2, 3, 6, 7, 8}));
-    const QStringList caches = QDir(cacheDir).entryList({QStringLiteral("*.sqlite")}, QDir::Files);
+    QCOMPARE(uidSet(server), (QSet<qint64> { 1, 2, 3, 6, 7, 8 }));
+    const QStringList caches = QDir(cacheDir).entryList({ QStringLiteral("*.sqlite") }, QDir::Files);
     QCOMPARE(caches.size(), 1);
     const QString connection = QStringLiteral("imap-cache");
     {
@@ -961,8 +1011,9 @@ void TestImapCli::syncFollowsAnotherClient()
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT m.uid, m.flags, m.subject, m.size FROM messages m JOIN folders f ON f.id = m.folder_id"
-                                 " WHERE f.name = ? ORDER BY m.uid"));
+        q.prepare(QStringLiteral(
+            "SELECT m.uid, m.flags, m.subject, m.size FROM messages m JOIN folders f ON f.id = m.folder_id"
+            " WHERE f.name = ? ORDER BY m.uid"));
         q.addBindValue(folder);
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
         QSet<qint64> cached;
@@ -970,29 +1021,30 @@ void TestImapCli::syncFollowsAnotherClient()
             const qint64 uid = q.value(0).toLongLong();
             cached.insert(uid);
             const QJsonObject listed = byUid(server, uid);
-            QVERIFY2(!listed.isEmpty(), qPrintable(QStringLiteral("UID %1 is in the cache, not on the server").arg(uid)));
+            QVERIFY2(
+                !listed.isEmpty(), qPrintable(QStringLiteral("UID %1 is in the cache, not on the server").arg(uid)));
             QCOMPARE(flagSet(q.value(1).toString()), flagsOf(listed));
             QCOMPARE(q.value(2).toString(), listed.value(QStringLiteral("subject")).toString());
             QCOMPARE(q.value(3).toLongLong(), listed.value(QStringLiteral("size")).toInteger());
         }
         QCOMPARE(cached, uidSet(server));
         QCOMPARE(flagSet(QStringLiteral("\\Seen")), flagsOf(byUid(server, 1)));
-        QCOMPARE(flagsOf(byUid(server, 2)), (QSet<QString>{QStringLiteral("\\Flagged"), QStringLiteral("$label1")}));
+        QCOMPARE(flagsOf(byUid(server, 2)), (QSet<QString> { QStringLiteral("\\Flagged"), QStringLiteral("$label1") }));
         q.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
 
     // The text form says the same.
-    r = imap(user, {QStringLiteral("sync"), folder, QStringLiteral("--cache"), cacheDir}, Out::Text);
+    r = imap(user, { QStringLiteral("sync"), folder, QStringLiteral("--cache"), cacheDir }, Out::Text);
     CLI_OK(r);
     QVERIFY2(r.out.startsWith("0 new, 0 changed, 0 vanished, 6 in the cache"), r.out.constData());
 
     // The folder is replaced by another of the same name (a new UIDVALIDITY): the cache
     // starts over instead of mixing old and new UIDs.
-    r = imap(user, {QStringLiteral("delete"), folder});
+    r = imap(user, { QStringLiteral("delete"), folder });
     CLI_OK(r);
-    r = imap(user, {QStringLiteral("create"), folder});
+    r = imap(user, { QStringLiteral("create"), folder });
     CLI_OK(r);
     QCOMPARE(append(user, folder, mimeMail("07-wrong-charset.eml")), qint64(1));
     r = sync();
@@ -1005,21 +1057,23 @@ void TestImapCli::syncFollowsAnotherClient()
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT m.uid, m.subject FROM messages m JOIN folders f ON f.id = m.folder_id WHERE f.name = ?"));
+        q.prepare(QStringLiteral(
+            "SELECT m.uid, m.subject FROM messages m JOIN folders f ON f.id = m.folder_id WHERE f.name = ?"));
         q.addBindValue(folder);
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(), qint64(1));
-        QCOMPARE(q.value(1).toString(), listOf(user, folder).at(0).toObject().value(QStringLiteral("subject")).toString());
+        QCOMPARE(
+            q.value(1).toString(), listOf(user, folder).at(0).toObject().value(QStringLiteral("subject")).toString());
         QVERIFY(!q.next());
         q.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
 
-    r = imap(user, {QStringLiteral("sync"), folder});
+    r = imap(user, { QStringLiteral("sync"), folder });
     QCOMPARE(r.exitCode, 2); // --cache is required
-    r = imap(user, {QStringLiteral("sync"), QStringLiteral("Not There"), QStringLiteral("--cache"), cacheDir});
+    r = imap(user, { QStringLiteral("sync"), QStringLiteral("Not There"), QStringLiteral("--cache"), cacheDir });
     QCOMPARE(r.exitCode, 7);
 }
 
@@ -1033,19 +1087,21 @@ void TestImapCli::idleReportsNewMail()
     idle.setProcessEnvironment(env);
     QElapsedTimer clock;
     clock.start();
-    idle.start(CliRunner::cliPath(), {QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA")), QStringLiteral("--json"),
-                                      QStringLiteral("--log"), log, QStringLiteral("imap"), url(user), QStringLiteral("idle"),
-                                      QStringLiteral("INBOX"), QStringLiteral("--for"), QStringLiteral("3")});
+    idle.start(CliRunner::cliPath(),
+        { QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA")), QStringLiteral("--json"),
+            QStringLiteral("--log"), log, QStringLiteral("imap"), url(user), QStringLiteral("idle"),
+            QStringLiteral("INBOX"), QStringLiteral("--for"), QStringLiteral("3") });
     QVERIFY(idle.waitForStarted());
     // Deliver only once the server has said it is idling.
     QTRY_VERIFY_WITH_TIMEOUT(readAll(log).contains("+ idling") || idle.state() == QProcess::NotRunning, 15000);
     QVERIFY2(idle.state() == QProcess::Running, idle.readAllStandardError().constData());
 
-    const QString subject = QStringLiteral("Idle news %1 Grüße").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+    const QString subject
+        = QStringLiteral("Idle news %1 Grüße").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
     const QString file = writeMessage(QStringLiteral("idle.eml"),
-                                      "From: Watcher <watch@example.org>\r\nSubject: =?UTF-8?Q?" +
-                                          subject.toUtf8().toPercentEncoding(" ").replace('%', '=').replace(' ', '_') +
-                                          "?=\r\nDate: Fri, 27 Nov 2026 10:00:00 +0000\r\n\r\nwake up\r\n");
+        "From: Watcher <watch@example.org>\r\nSubject: =?UTF-8?Q?"
+            + subject.toUtf8().toPercentEncoding(" ").replace('%', '=').replace(' ', '_')
+            + "?=\r\nDate: Fri, 27 Nov 2026 10:00:00 +0000\r\n\r\nwake up\r\n");
     QVERIFY(!file.isEmpty());
     const qint64 uid = append(user, QStringLiteral("INBOX"), file);
     QVERIFY(uid > 0);
@@ -1082,27 +1138,29 @@ void TestImapCli::idleReportsChangesAndVanished()
     const QString user = QStringLiteral("erin");
     const QString folder = QStringLiteral("Watched");
     QVERIFY(mkfolder(user, folder));
-    QVERIFY(seed(user, folder, {demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml")}));
+    QVERIFY(seed(user, folder, { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml") }));
     const QString log = m_dir.filePath(QStringLiteral("idle-changes.log"));
     QProcess idle;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SATCHEL_PASSWORD"), password(user));
     idle.setProcessEnvironment(env);
-    idle.start(CliRunner::cliPath(), {QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA")), QStringLiteral("--json"),
-                                      QStringLiteral("--log"), log, QStringLiteral("imap"), url(user), QStringLiteral("idle"), folder,
-                                      QStringLiteral("--for"), QStringLiteral("6")});
+    idle.start(CliRunner::cliPath(),
+        { QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA")), QStringLiteral("--json"),
+            QStringLiteral("--log"), log, QStringLiteral("imap"), url(user), QStringLiteral("idle"), folder,
+            QStringLiteral("--for"), QStringLiteral("6") });
     QVERIFY(idle.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(readAll(log).contains("+ idling") || idle.state() == QProcess::NotRunning, 15000);
     QVERIFY2(idle.state() == QProcess::Running, idle.readAllStandardError().constData());
 
-    CliResult r = imap(user, {QStringLiteral("flag"), folder, QStringLiteral("1"), QStringLiteral("+\\Flagged")});
+    CliResult r = imap(user, { QStringLiteral("flag"), folder, QStringLiteral("1"), QStringLiteral("+\\Flagged") });
     CLI_OK(r);
-    r = imap(user, {QStringLiteral("delete-messages"), folder, QStringLiteral("2")});
+    r = imap(user, { QStringLiteral("delete-messages"), folder, QStringLiteral("2") });
     CLI_OK(r);
 
     QVERIFY2(idle.waitForFinished(20000), "idle --for 6 did not stop");
     const QByteArray out = idle.readAllStandardOutput();
-    QVERIFY2(idle.exitStatus() == QProcess::NormalExit && idle.exitCode() == 0, idle.readAllStandardError().constData());
+    QVERIFY2(
+        idle.exitStatus() == QProcess::NormalExit && idle.exitCode() == 0, idle.readAllStandardError().constData());
     bool changed = false;
     bool vanished = false;
     for (const QByteArray &line : out.split('\n')) {
@@ -1124,14 +1182,17 @@ void TestImapCli::idleReportsChangesAndVanished()
 void TestImapCli::bothTlsModesWork()
 {
     const QString user = QStringLiteral("erin");
-    const CliResult implicit = imap(user, {QStringLiteral("status"), QStringLiteral("INBOX")}, Out::Json, Tls::Implicit);
+    const CliResult implicit
+        = imap(user, { QStringLiteral("status"), QStringLiteral("INBOX") }, Out::Json, Tls::Implicit);
     CLI_OK(implicit);
     QCOMPARE(implicit.json().object().value(QStringLiteral("name")).toString(), QStringLiteral("INBOX"));
-    const CliResult starttls = imap(user, {QStringLiteral("status"), QStringLiteral("INBOX")}, Out::Json, Tls::StartTls);
+    const CliResult starttls
+        = imap(user, { QStringLiteral("status"), QStringLiteral("INBOX") }, Out::Json, Tls::StartTls);
     CLI_OK(starttls);
-    QCOMPARE(starttls.json().object().value(QStringLiteral("uidvalidity")), implicit.json().object().value(QStringLiteral("uidvalidity")));
-    const CliResult f1 = imap(user, {QStringLiteral("folders")}, Out::Json, Tls::Implicit);
-    const CliResult f2 = imap(user, {QStringLiteral("folders")}, Out::Json, Tls::StartTls);
+    QCOMPARE(starttls.json().object().value(QStringLiteral("uidvalidity")),
+        implicit.json().object().value(QStringLiteral("uidvalidity")));
+    const CliResult f1 = imap(user, { QStringLiteral("folders") }, Out::Json, Tls::Implicit);
+    const CliResult f2 = imap(user, { QStringLiteral("folders") }, Out::Json, Tls::StartTls);
     CLI_OK(f1);
     CLI_OK(f2);
     const QStringList names1 = folderNames(f1.json().array());
@@ -1150,39 +1211,44 @@ void TestImapCli::failuresHaveExitCodes_data()
     const QString good = password(QStringLiteral("erin"));
     const QString imaps = url(QStringLiteral("erin"), Tls::Implicit);
     const QString starttls = url(QStringLiteral("erin"), Tls::StartTls);
-    auto with = [&ca](const QStringList &rest) { return QStringList{QStringLiteral("--ca-file"), ca, QStringLiteral("--json")} + rest; };
+    auto with = [&ca](const QStringList &rest) {
+        return QStringList { QStringLiteral("--ca-file"), ca, QStringLiteral("--json") } + rest;
+    };
 
-    QTest::newRow("wrong password") << with({QStringLiteral("imap"), imaps, QStringLiteral("folders")}) << QStringLiteral("wrong-pw-Xy1") << 5
-                                    << QStringLiteral("erin");
-    QTest::newRow("wrong password, STARTTLS") << with({QStringLiteral("imap"), starttls, QStringLiteral("status"), QStringLiteral("INBOX")})
-                                              << QStringLiteral("wrong-pw-Xy1") << 5 << QStringLiteral("erin");
+    QTest::newRow("wrong password") << with({ QStringLiteral("imap"), imaps, QStringLiteral("folders") })
+                                    << QStringLiteral("wrong-pw-Xy1") << 5 << QStringLiteral("erin");
+    QTest::newRow("wrong password, STARTTLS")
+        << with({ QStringLiteral("imap"), starttls, QStringLiteral("status"), QStringLiteral("INBOX") })
+        << QStringLiteral("wrong-pw-Xy1") << 5 << QStringLiteral("erin");
     QTest::newRow("status of a missing folder")
-        << with({QStringLiteral("imap"), imaps, QStringLiteral("status"), QStringLiteral("No Such Folder")}) << good << 7
-        << QStringLiteral("No Such Folder");
+        << with({ QStringLiteral("imap"), imaps, QStringLiteral("status"), QStringLiteral("No Such Folder") }) << good
+        << 7 << QStringLiteral("No Such Folder");
     QTest::newRow("list of a missing folder")
-        << with({QStringLiteral("imap"), imaps, QStringLiteral("list"), QStringLiteral("No Such Folder")}) << good << 7
-        << QStringLiteral("No Such Folder");
-    QTest::newRow("search in a missing folder")
-        << with({QStringLiteral("imap"), imaps, QStringLiteral("search"), QStringLiteral("No Such Folder"), QStringLiteral("ALL")}) << good << 7
-        << QStringLiteral("No Such Folder");
+        << with({ QStringLiteral("imap"), imaps, QStringLiteral("list"), QStringLiteral("No Such Folder") }) << good
+        << 7 << QStringLiteral("No Such Folder");
+    QTest::newRow("search in a missing folder") << with({ QStringLiteral("imap"), imaps, QStringLiteral("search"),
+        QStringLiteral("No Such Folder"), QStringLiteral("ALL") })
+                                                << good << 7 << QStringLiteral("No Such Folder");
     QTest::newRow("untrusted certificate, implicit TLS")
-        << QStringList{QStringLiteral("--json"), QStringLiteral("imap"), imaps, QStringLiteral("folders")} << good << 4
-        << QStringLiteral("not trusted");
+        << QStringList { QStringLiteral("--json"), QStringLiteral("imap"), imaps, QStringLiteral("folders") } << good
+        << 4 << QStringLiteral("not trusted");
     QTest::newRow("untrusted certificate, STARTTLS")
-        << QStringList{QStringLiteral("--json"), QStringLiteral("imap"), starttls, QStringLiteral("folders")} << good << 4
-        << QStringLiteral("not trusted");
-    QTest::newRow("imaps:// on the STARTTLS port") << with({QStringLiteral("imap"), QStringLiteral("imaps://erin@127.0.0.1:") +
-                                                                                       m_env->value(QStringLiteral("DOVECOT_IMAP_PORT")),
-                                                            QStringLiteral("folders")})
-                                                   << good << 4 << QStringLiteral("TLS");
-    QTest::newRow("nothing listening") << with({QStringLiteral("imap"), QStringLiteral("imaps://erin@127.0.0.1:1"), QStringLiteral("folders")})
+        << QStringList { QStringLiteral("--json"), QStringLiteral("imap"), starttls, QStringLiteral("folders") } << good
+        << 4 << QStringLiteral("not trusted");
+    QTest::newRow("imaps:// on the STARTTLS port") << with({ QStringLiteral("imap"),
+        QStringLiteral("imaps://erin@127.0.0.1:") + m_env->value(QStringLiteral("DOVECOT_IMAP_PORT")),
+        QStringLiteral("folders") }) << good << 4 << QStringLiteral("TLS");
+    QTest::newRow("nothing listening") << with(
+        { QStringLiteral("imap"), QStringLiteral("imaps://erin@127.0.0.1:1"), QStringLiteral("folders") })
                                        << good << 3 << QStringLiteral("127.0.0.1:1");
-    QTest::newRow("unknown command") << with({QStringLiteral("imap"), imaps, QStringLiteral("frobnicate")}) << good << 2 << QStringLiteral("frobnicate");
-    QTest::newRow("pop3 URL") << with({QStringLiteral("imap"), QStringLiteral("pop3s://erin@127.0.0.1:1"), QStringLiteral("folders")}) << good
-                              << 2 << QStringLiteral("pop3");
-    QTest::newRow("password on the command line")
-        << with({QStringLiteral("--password"), QStringLiteral("x"), QStringLiteral("imap"), imaps, QStringLiteral("folders")}) << good << 2
-        << QStringLiteral("never taken from the command line");
+    QTest::newRow("unknown command") << with({ QStringLiteral("imap"), imaps, QStringLiteral("frobnicate") }) << good
+                                     << 2 << QStringLiteral("frobnicate");
+    QTest::newRow("pop3 URL") << with(
+        { QStringLiteral("imap"), QStringLiteral("pop3s://erin@127.0.0.1:1"), QStringLiteral("folders") })
+                              << good << 2 << QStringLiteral("pop3");
+    QTest::newRow("password on the command line") << with(
+        { QStringLiteral("--password"), QStringLiteral("x"), QStringLiteral("imap"), imaps, QStringLiteral("folders") })
+                                                  << good << 2 << QStringLiteral("never taken from the command line");
 }
 
 void TestImapCli::failuresHaveExitCodes()
@@ -1194,7 +1260,9 @@ void TestImapCli::failuresHaveExitCodes()
     CliRunner runner;
     runner.setPassword(password);
     const CliResult r = runner.run(args);
-    QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1, expected %2: %3").arg(r.exitCode).arg(exitCode).arg(QString::fromUtf8(r.err))));
+    QVERIFY2(r.exitCode == exitCode,
+        qPrintable(
+            QStringLiteral("exit %1, expected %2: %3").arg(r.exitCode).arg(exitCode).arg(QString::fromUtf8(r.err))));
     const QJsonObject error = QJsonDocument::fromJson(r.err).object();
     QCOMPARE(error.value(QStringLiteral("code")).toInt(), exitCode);
     QVERIFY2(error.value(QStringLiteral("error")).toString().contains(words), r.err.constData());
@@ -1213,22 +1281,25 @@ void TestImapCli::logNeverHoldsThePassword()
         int exitCode;
     };
     int n = 0;
-    for (const Case &c : {Case{good, Tls::StartTls, 0}, Case{good, Tls::Implicit, 0}, Case{wrong, Tls::StartTls, 5}}) {
+    for (const Case &c :
+        { Case { good, Tls::StartTls, 0 }, Case { good, Tls::Implicit, 0 }, Case { wrong, Tls::StartTls, 5 } }) {
         const QString log = m_dir.filePath(QStringLiteral("session-%1.log").arg(++n));
         CliRunner runner;
         runner.setPassword(QString::fromUtf8(c.password));
-        const CliResult r = runner.run({QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA")), QStringLiteral("--log"), log,
-                                        QStringLiteral("-v"), QStringLiteral("imap"), url(user, c.tls), QStringLiteral("status"),
-                                        QStringLiteral("INBOX")});
+        const CliResult r = runner.run({ QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA")),
+            QStringLiteral("--log"), log, QStringLiteral("-v"), QStringLiteral("imap"), url(user, c.tls),
+            QStringLiteral("status"), QStringLiteral("INBOX") });
         QVERIFY2(r.exitCode == c.exitCode, r.err.constData());
         const QByteArray bytes = readAll(log);
         QVERIFY2(bytes.contains("INBOX") || c.exitCode != 0, bytes.constData()); // the log is real
         QVERIFY2(bytes.contains("<redacted>"), bytes.constData());
         const QByteArray nul(1, '\0');
         // The password as it is, and as AUTHENTICATE PLAIN and LOGIN would carry it.
-        for (const QByteArray &secret : {c.password, c.password.toBase64(), QByteArray(nul + user.toUtf8() + nul + c.password).toBase64(),
-                                         QByteArray(user.toUtf8() + nul + user.toUtf8() + nul + c.password).toBase64()}) {
-            QVERIFY2(!bytes.contains(secret), qPrintable(QStringLiteral("%1 in %2").arg(QString::fromLatin1(secret), log)));
+        for (const QByteArray &secret :
+            { c.password, c.password.toBase64(), QByteArray(nul + user.toUtf8() + nul + c.password).toBase64(),
+                QByteArray(user.toUtf8() + nul + user.toUtf8() + nul + c.password).toBase64() }) {
+            QVERIFY2(
+                !bytes.contains(secret), qPrintable(QStringLiteral("%1 in %2").arg(QString::fromLatin1(secret), log)));
             QVERIFY(!r.err.contains(secret) && !r.out.contains(secret));
         }
     }

@@ -112,7 +112,7 @@ bool seedFourMessages(Store::MailCache &cache)
     for (quint32 uid = 1; uid <= 4; ++uid) {
         MessageSummary m;
         m.uid = uid;
-        m.flags = {"\\Seen"};
+        m.flags = { "\\Seen" };
         m.size = 100 * uid;
         m.modseq = 6 + uid;
         m.internalDate = QDateTime(QDate(2024, 1, 1), QTime(10, 0), Qt::UTC);
@@ -182,7 +182,8 @@ private:
     FakeServer &serve(const QStringList &scripts);
     std::unique_ptr<Client> connectClient(Net::TlsPolicy policy, const QString &password = QStringLiteral("pw"));
     // Opens a session on m_server and waits for loggedIn or failed.
-    std::unique_ptr<Client> login(const QString &script, Net::TlsPolicy policy, const QString &password = QStringLiteral("pw"));
+    std::unique_ptr<Client> login(
+        const QString &script, Net::TlsPolicy policy, const QString &password = QStringLiteral("pw"));
     static bool waitFor(const std::function<bool()> &condition, int ms = 10000)
     {
         return QTest::qWaitFor(condition, ms);
@@ -210,7 +211,7 @@ private:
 FakeServer &TestImapSession::serve(const QStringList &scripts)
 {
     m_server = std::make_unique<FakeServer>(scripts);
-    m_server->setCertificate(m_pki.issue({QStringLiteral("127.0.0.1")}));
+    m_server->setCertificate(m_pki.issue({ QStringLiteral("127.0.0.1") }));
     m_server->start();
     return *m_server;
 }
@@ -222,8 +223,8 @@ std::unique_ptr<Client> TestImapSession::connectClient(Net::TlsPolicy policy, co
     options.connection.port = m_server->serverPort();
     options.connection.policy = policy;
     options.connection.trust = std::make_shared<Net::TrustStore>();
-    options.connection.trust->addCaCertificates({m_pki.ca().certificate});
-    options.credentials = {QStringLiteral("bob"), password};
+    options.connection.trust->addCaCertificates({ m_pki.ca().certificate });
+    options.credentials = { QStringLiteral("bob"), password };
     auto client = std::make_unique<Client>();
     client->session = std::make_unique<ImapSession>(options);
     ImapSession *session = client->session.get();
@@ -241,7 +242,7 @@ std::unique_ptr<Client> TestImapSession::connectClient(Net::TlsPolicy policy, co
 
 std::unique_ptr<Client> TestImapSession::login(const QString &script, Net::TlsPolicy policy, const QString &password)
 {
-    serve({script});
+    serve({ script });
     auto client = connectClient(policy, password);
     client->session->open();
     const Outcome &o = client->outcome;
@@ -255,8 +256,8 @@ std::unique_ptr<Client> TestImapSession::login(const QString &script, Net::TlsPo
 
 void TestImapSession::startTlsThenCapabilitiesAgain()
 {
-    const auto client = login(FakeServer::scriptFromFile(QStringLiteral("imap-starttls-login.txt")),
-                              Net::TlsPolicy::StartTlsRequired);
+    const auto client = login(
+        FakeServer::scriptFromFile(QStringLiteral("imap-starttls-login.txt")), Net::TlsPolicy::StartTlsRequired);
     QVERIFY2(client->outcome.loggedIn, qPrintable(describe(client->outcome)));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QVERIFY(client->session->connection()->isEncrypted());
@@ -268,8 +269,8 @@ void TestImapSession::startTlsThenCapabilitiesAgain()
     QVERIFY(s.hasCapability("IDLE"));
     QVERIFY(s.hasCapability("LITERAL+"));
     QCOMPARE(m_server->received(),
-             (QList<QByteArray>{"A1 CAPABILITY", "A2 STARTTLS", "A3 CAPABILITY", "A4 AUTHENTICATE PLAIN AGJvYgBwdw==",
-                                "A5 CAPABILITY"}));
+        (QList<QByteArray> {
+            "A1 CAPABILITY", "A2 STARTTLS", "A3 CAPABILITY", "A4 AUTHENTICATE PLAIN AGJvYgBwdw==", "A5 CAPABILITY" }));
 }
 
 void TestImapSession::capabilitiesFromBeforeTlsAreForgotten()
@@ -297,14 +298,15 @@ void TestImapSession::capabilitiesFromBeforeTlsAreForgotten()
 
 void TestImapSession::preauthWithTlsRequiredSendsNothing()
 {
-    const auto client = login(QStringLiteral("S: * PREAUTH IMAP4rev1 server logged in as bob\nSTALL"),
-                              Net::TlsPolicy::StartTlsRequired);
+    const auto client = login(
+        QStringLiteral("S: * PREAUTH IMAP4rev1 server logged in as bob\nSTALL"), Net::TlsPolicy::StartTlsRequired);
     QVERIFY(!client->outcome.loggedIn);
     QVERIFY(client->outcome.error.has_value());
     QCOMPARE(client->outcome.error->kind, OperationError::Kind::Tls);
-    QVERIFY2(client->outcome.error->message.contains(QStringLiteral("PREAUTH")), qPrintable(client->outcome.error->message));
+    QVERIFY2(
+        client->outcome.error->message.contains(QStringLiteral("PREAUTH")), qPrintable(client->outcome.error->message));
     QTRY_VERIFY_WITH_TIMEOUT(m_server->clientGone(), 5000);
-    QCOMPARE(m_server->received(), QList<QByteArray>{}); // not a single command
+    QCOMPARE(m_server->received(), QList<QByteArray> {}); // not a single command
 }
 
 void TestImapSession::badGreetings_data()
@@ -315,13 +317,13 @@ void TestImapSession::badGreetings_data()
 
     QTest::newRow("BYE") << QStringLiteral("* BYE Too many connections, try later") << OperationError::Kind::Refused
                          << QStringLiteral("turned the connection away: Too many connections, try later");
-    QTest::newRow("SMTP banner") << QStringLiteral("220 mail.example.com ESMTP Postfix") << OperationError::Kind::Protocol
-                                 << QStringLiteral("not IMAP");
+    QTest::newRow("SMTP banner") << QStringLiteral("220 mail.example.com ESMTP Postfix")
+                                 << OperationError::Kind::Protocol << QStringLiteral("not IMAP");
     QTest::newRow("POP3 banner") << QStringLiteral("+OK POP3 ready") << OperationError::Kind::Protocol
                                  << QStringLiteral("not IMAP");
-    QTest::newRow("untagged data instead of a status") << QStringLiteral("* CAPABILITY IMAP4rev1")
-                                                       << OperationError::Kind::Protocol
-                                                       << QStringLiteral("greeting is not IMAP");
+    QTest::newRow("untagged data instead of a status")
+        << QStringLiteral("* CAPABILITY IMAP4rev1") << OperationError::Kind::Protocol
+        << QStringLiteral("greeting is not IMAP");
 }
 
 void TestImapSession::badGreetings()
@@ -329,13 +331,14 @@ void TestImapSession::badGreetings()
     QFETCH(QString, greeting);
     QFETCH(OperationError::Kind, kind);
     QFETCH(QString, words);
-    const auto client = login(QStringLiteral("S: ") + greeting + QStringLiteral("\nSTALL"), Net::TlsPolicy::StartTlsRequired);
+    const auto client
+        = login(QStringLiteral("S: ") + greeting + QStringLiteral("\nSTALL"), Net::TlsPolicy::StartTlsRequired);
     QVERIFY(!client->outcome.loggedIn);
     QVERIFY(client->outcome.error.has_value());
     QCOMPARE(client->outcome.error->kind, kind);
     QVERIFY2(client->outcome.error->message.contains(words), qPrintable(client->outcome.error->message));
     QTRY_VERIFY_WITH_TIMEOUT(m_server->clientGone(), 5000);
-    QCOMPARE(m_server->received(), QList<QByteArray>{});
+    QCOMPARE(m_server->received(), QList<QByteArray> {});
 }
 
 void TestImapSession::startTlsInjectionFails()
@@ -358,9 +361,9 @@ void TestImapSession::startTlsInjectionFails()
     QVERIFY(client->outcome.error.has_value());
     QCOMPARE(client->outcome.error->kind, OperationError::Kind::Protocol);
     QVERIFY2(client->outcome.error->message.contains(QStringLiteral("STARTTLS injection")),
-             qPrintable(client->outcome.error->message));
+        qPrintable(client->outcome.error->message));
     QTRY_VERIFY_WITH_TIMEOUT(m_server->clientGone(), 5000);
-    QCOMPARE(m_server->received(), (QList<QByteArray>{"A1 CAPABILITY", "A2 STARTTLS"}));
+    QCOMPARE(m_server->received(), (QList<QByteArray> { "A1 CAPABILITY", "A2 STARTTLS" }));
     QVERIFY(!client->session->connection()->isEncrypted());
 }
 
@@ -372,17 +375,19 @@ void TestImapSession::noTlsNoCredentials_data()
     QTest::addColumn<QList<QByteArray>>("sent");
 
     QTest::newRow("STARTTLS not offered")
-        << QStringLiteral("S: * OK hi\nC: A1 CAPABILITY\nS: * CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\nS: A1 OK done\nSTALL")
+        << QStringLiteral(
+               "S: * OK hi\nC: A1 CAPABILITY\nS: * CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\nS: A1 OK done\nSTALL")
         << Net::TlsPolicy::StartTlsRequired << QStringLiteral("does not offer STARTTLS")
-        << QList<QByteArray>{"A1 CAPABILITY"};
-    QTest::newRow("STARTTLS refused")
-        << QStringLiteral("S: * OK hi\nC: A1 CAPABILITY\nS: * CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN\nS: A1 OK done\n"
-                          "C: A2 STARTTLS\nS: A2 NO not today\nSTALL")
-        << Net::TlsPolicy::StartTlsRequired << QStringLiteral("refused STARTTLS (not today)")
-        << QList<QByteArray>{"A1 CAPABILITY", "A2 STARTTLS"};
+        << QList<QByteArray> { "A1 CAPABILITY" };
+    QTest::newRow("STARTTLS refused") << QStringLiteral(
+        "S: * OK hi\nC: A1 CAPABILITY\nS: * CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN\nS: A1 OK done\n"
+        "C: A2 STARTTLS\nS: A2 NO not today\nSTALL")
+                                      << Net::TlsPolicy::StartTlsRequired
+                                      << QStringLiteral("refused STARTTLS (not today)")
+                                      << QList<QByteArray> { "A1 CAPABILITY", "A2 STARTTLS" };
     QTest::newRow("LOGINDISABLED over plaintext")
         << QStringLiteral("S: * OK hi\nC: A1 CAPABILITY\nS: * CAPABILITY IMAP4rev1 LOGINDISABLED\nS: A1 OK done\nSTALL")
-        << Net::TlsPolicy::Plain << QStringLiteral("LOGINDISABLED") << QList<QByteArray>{"A1 CAPABILITY"};
+        << Net::TlsPolicy::Plain << QStringLiteral("LOGINDISABLED") << QList<QByteArray> { "A1 CAPABILITY" };
 }
 
 void TestImapSession::noTlsNoCredentials()
@@ -414,12 +419,13 @@ void TestImapSession::loginFallback_data()
                                                  << QStringLiteral("C: A1 LOGIN \"bob\" \"p\\\"w\\\\x\"\n");
     // Non-ASCII is not quotable (RFC 9051 §9 QUOTED-CHAR is 7-bit without UTF8=ACCEPT):
     // a literal, non-synchronizing with LITERAL+ (RFC 7888 §3) — no "+" is awaited.
-    QTest::newRow("non-ASCII with LITERAL+") << QStringLiteral("IMAP4rev1 LITERAL+") << umlauts
-                                             << QStringLiteral("C: A1 LOGIN \"bob\" {10+}\nC: ") + umlauts + QLatin1Char('\n');
+    QTest::newRow("non-ASCII with LITERAL+")
+        << QStringLiteral("IMAP4rev1 LITERAL+") << umlauts
+        << QStringLiteral("C: A1 LOGIN \"bob\" {10+}\nC: ") + umlauts + QLatin1Char('\n');
     // Without LITERAL+ the client sends "{10}" and waits for the server's "+".
-    QTest::newRow("non-ASCII, synchronizing") << QStringLiteral("IMAP4rev1") << umlauts
-                                              << QStringLiteral("C: A1 LOGIN \"bob\" {10}\nS: + Ready for literal data\nC: ")
-            + umlauts + QLatin1Char('\n');
+    QTest::newRow("non-ASCII, synchronizing")
+        << QStringLiteral("IMAP4rev1") << umlauts
+        << QStringLiteral("C: A1 LOGIN \"bob\" {10}\nS: + Ready for literal data\nC: ") + umlauts + QLatin1Char('\n');
 }
 
 void TestImapSession::loginFallback()
@@ -447,7 +453,7 @@ void TestImapSession::synchronizingLiteralWaitsForContinuation()
     QVERIFY(client->outcome.error.has_value());
     QCOMPARE(client->outcome.error->kind, OperationError::Kind::Authentication);
     QTRY_VERIFY_WITH_TIMEOUT(m_server->clientGone(), 5000);
-    QCOMPARE(m_server->received(), QList<QByteArray>{"A1 LOGIN \"bob\" {10}"});
+    QCOMPARE(m_server->received(), QList<QByteArray> { "A1 LOGIN \"bob\" {10}" });
 }
 
 void TestImapSession::wrongPasswordIsAnAuthenticationError()
@@ -461,16 +467,16 @@ void TestImapSession::wrongPasswordIsAnAuthenticationError()
     QVERIFY(client->outcome.error.has_value());
     QCOMPARE(client->outcome.error->kind, OperationError::Kind::Authentication);
     QCOMPARE(client->outcome.error->message,
-             QStringLiteral("the server refused the login for bob: [AUTHENTICATIONFAILED] Authentication failed."));
+        QStringLiteral("the server refused the login for bob: [AUTHENTICATIONFAILED] Authentication failed."));
 }
 
 void TestImapSession::alertOnlyAfterTls()
 {
-    const auto client = login(FakeServer::scriptFromFile(QStringLiteral("imap-starttls-alert.txt")),
-                              Net::TlsPolicy::StartTlsRequired);
+    const auto client = login(
+        FakeServer::scriptFromFile(QStringLiteral("imap-starttls-alert.txt")), Net::TlsPolicy::StartTlsRequired);
     QVERIFY2(client->outcome.loggedIn, qPrintable(describe(client->outcome)));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
-    QCOMPARE(client->outcome.alerts, QStringList{QStringLiteral("System shutdown in 10 minutes")});
+    QCOMPARE(client->outcome.alerts, QStringList { QStringLiteral("System shutdown in 10 minutes") });
 }
 
 // --- State checks ------------------------------------------------------------------
@@ -481,16 +487,16 @@ void TestImapSession::mailboxDataBeforeLogin_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("credentialsSent");
 
-    QTest::newRow("EXISTS right after the greeting") << QStringLiteral("S: * OK hi\nS: * 1 EXISTS\nSTALL")
-                                                     << QStringLiteral("EXISTS") << false;
+    QTest::newRow("EXISTS right after the greeting")
+        << QStringLiteral("S: * OK hi\nS: * 1 EXISTS\nSTALL") << QStringLiteral("EXISTS") << false;
     QTest::newRow("FETCH with the capabilities")
         << QStringLiteral("S: * OK hi\nC: A1 CAPABILITY\nS: * CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\n"
                           "S: * 1 FETCH (FLAGS ())\nS: A1 OK done\nSTALL")
         << QStringLiteral("FETCH") << false;
-    QTest::newRow("EXISTS before the login's OK")
-        << QStringLiteral("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] hi\nC: A1 AUTHENTICATE PLAIN AGJvYgBwdw==\n"
-                          "S: * 1 EXISTS\nS: A1 OK [CAPABILITY IMAP4rev1] Logged in\nSTALL")
-        << QStringLiteral("EXISTS") << true;
+    QTest::newRow("EXISTS before the login's OK") << QStringLiteral(
+        "S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] hi\nC: A1 AUTHENTICATE PLAIN AGJvYgBwdw==\n"
+        "S: * 1 EXISTS\nS: A1 OK [CAPABILITY IMAP4rev1] Logged in\nSTALL")
+                                                  << QStringLiteral("EXISTS") << true;
 }
 
 void TestImapSession::mailboxDataBeforeLogin()
@@ -502,7 +508,8 @@ void TestImapSession::mailboxDataBeforeLogin()
     QVERIFY(!client->outcome.loggedIn);
     QVERIFY(client->outcome.error.has_value());
     QCOMPARE(client->outcome.error->kind, OperationError::Kind::Protocol);
-    QCOMPARE(client->outcome.error->message, QStringLiteral("the server sent %1 data with no folder selected").arg(name));
+    QCOMPARE(
+        client->outcome.error->message, QStringLiteral("the server sent %1 data with no folder selected").arg(name));
     QTRY_VERIFY_WITH_TIMEOUT(m_server->clientGone(), 5000);
     QVERIFY(!sentAny(*m_server, "LOGIN"));
     QCOMPARE(sentAny(*m_server, "AUTHENTICATE"), credentialsSent);
@@ -518,7 +525,8 @@ void TestImapSession::unknownTagIsAProtocolError()
     QVERIFY(!client->outcome.loggedIn);
     QVERIFY(client->outcome.error.has_value());
     QCOMPARE(client->outcome.error->kind, OperationError::Kind::Protocol);
-    QCOMPARE(client->outcome.error->message, QStringLiteral("the server answered a command that was never sent (tag 'ZZ9')"));
+    QCOMPARE(client->outcome.error->message,
+        QStringLiteral("the server answered a command that was never sent (tag 'ZZ9')"));
 }
 
 void TestImapSession::messageNumbersOutsideTheMailbox_data()
@@ -526,19 +534,21 @@ void TestImapSession::messageNumbersOutsideTheMailbox_data()
     QTest::addColumn<QString>("response");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("FETCH 5 with 3 EXISTS") << QStringLiteral("* 5 FETCH (FLAGS (\\Seen))")
-                                           << QStringLiteral("the server sent FETCH for message 5, but the folder has 3 messages");
-    QTest::newRow("EXPUNGE 0") << QStringLiteral("* 0 EXPUNGE")
-                               << QStringLiteral("the server sent EXPUNGE for message 0, but the folder has 3 messages");
-    QTest::newRow("EXPUNGE 4 with 3 EXISTS") << QStringLiteral("* 4 EXPUNGE")
-                                             << QStringLiteral("the server sent EXPUNGE for message 4, but the folder has 3 messages");
+    QTest::newRow("FETCH 5 with 3 EXISTS")
+        << QStringLiteral("* 5 FETCH (FLAGS (\\Seen))")
+        << QStringLiteral("the server sent FETCH for message 5, but the folder has 3 messages");
+    QTest::newRow("EXPUNGE 0") << QStringLiteral(
+        "* 0 EXPUNGE") << QStringLiteral("the server sent EXPUNGE for message 0, but the folder has 3 messages");
+    QTest::newRow("EXPUNGE 4 with 3 EXISTS") << QStringLiteral(
+        "* 4 EXPUNGE") << QStringLiteral("the server sent EXPUNGE for message 4, but the folder has 3 messages");
 }
 
 void TestImapSession::messageNumbersOutsideTheMailbox()
 {
     QFETCH(QString, response);
     QFETCH(QString, message);
-    serve({QString::fromLatin1(kSelected) + QStringLiteral("C: A3 NOOP\nS: ") + response + QStringLiteral("\nS: A3 OK done\nSTALL")});
+    serve({ QString::fromLatin1(kSelected) + QStringLiteral("C: A3 NOOP\nS: ") + response
+        + QStringLiteral("\nS: A3 OK done\nSTALL") });
     auto client = connectClient(Net::TlsPolicy::Plain);
     bool selected = false;
     bool noopDone = false;
@@ -567,7 +577,7 @@ void TestImapSession::uidZeroFailsTheSync()
     QString script = FakeServer::scriptFromFile(QStringLiteral("imap-sync-first.txt"));
     script.replace(QStringLiteral("(UID 2 FLAGS ()"), QStringLiteral("(UID 0 FLAGS ()"));
     QVERIFY(script.contains(QStringLiteral("UID 0 ")));
-    serve({script});
+    serve({ script });
     QTemporaryDir dir;
     QString error;
     auto cache = Store::MailCache::open(dir.filePath(QStringLiteral("bob.sqlite")), &error);
@@ -581,13 +591,13 @@ void TestImapSession::uidZeroFailsTheSync()
 
 void TestImapSession::referralIsNotFollowed()
 {
-    serve({QString::fromLatin1(kPlainLogin)
-           + QStringLiteral("C: A2 SELECT \"INBOX\"\n"
-                            "S: A2 NO [REFERRAL imap://bob@evil.example/INBOX] Look over there\n"
-                            "C: A3 LOGOUT\n"
-                            "S: * BYE bye\n"
-                            "S: A3 OK done\n"
-                            "STALL")});
+    serve({ QString::fromLatin1(kPlainLogin)
+        + QStringLiteral("C: A2 SELECT \"INBOX\"\n"
+                         "S: A2 NO [REFERRAL imap://bob@evil.example/INBOX] Look over there\n"
+                         "C: A3 LOGOUT\n"
+                         "S: * BYE bye\n"
+                         "S: A3 OK done\n"
+                         "STALL") });
     auto client = connectClient(Net::TlsPolicy::Plain);
     auto select = std::make_shared<SelectCommand>(QStringLiteral("INBOX"));
     bool selectDone = false;
@@ -598,7 +608,8 @@ void TestImapSession::referralIsNotFollowed()
     QVERIFY2(selectDone, qPrintable(describe(client->outcome)));
     QVERIFY(!select->isOk());
     QVERIFY(!client->session->isSelected());
-    QVERIFY2(select->failureText().contains(QStringLiteral("does not follow referrals")), qPrintable(select->failureText()));
+    QVERIFY2(
+        select->failureText().contains(QStringLiteral("does not follow referrals")), qPrintable(select->failureText()));
     QVERIFY(select->failureText().contains(QStringLiteral("imap://bob@evil.example/INBOX")));
     client->session->quit();
     QVERIFY(waitFor([&] { return client->outcome.finished || client->outcome.error.has_value(); }));
@@ -635,36 +646,41 @@ TestImapSession::SyncOutcome TestImapSession::runSync(Store::MailCache &cache)
 
 void TestImapSession::uidValidityChangeBetweenSessions()
 {
-    serve({FakeServer::scriptFromFile(QStringLiteral("imap-sync-first.txt")),
-           FakeServer::scriptFromFile(QStringLiteral("imap-sync-uidvalidity-changed.txt"))});
+    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-sync-first.txt")),
+        FakeServer::scriptFromFile(QStringLiteral("imap-sync-uidvalidity-changed.txt")) });
     QTemporaryDir dir;
     QString error;
     auto cache = Store::MailCache::open(dir.filePath(QStringLiteral("bob.sqlite")), &error);
     QVERIFY2(cache, qPrintable(error));
 
     const SyncOutcome first = runSync(*cache);
-    QVERIFY2(first.result, first.error ? qPrintable(first.error->message)
-                                       : first.sessionError ? qPrintable(first.sessionError->message) : "timeout");
+    QVERIFY2(first.result,
+        first.error              ? qPrintable(first.error->message)
+            : first.sessionError ? qPrintable(first.sessionError->message)
+                                 : "timeout");
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QVERIFY(first.result->fullResync);
     QCOMPARE(first.result->added, 2);
     QCOMPARE(first.result->total, 2);
-    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32>{1, 2}));
+    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32> { 1, 2 }));
     auto folder = cache->folder(QStringLiteral("INBOX"));
     QVERIFY(folder);
     QCOMPARE(folder->uidValidity, 100u);
     QCOMPARE(folder->highestModSeq, quint64(10));
 
     const SyncOutcome second = runSync(*cache);
-    QVERIFY2(second.result, second.error ? qPrintable(second.error->message)
-                                         : second.sessionError ? qPrintable(second.sessionError->message) : "timeout");
+    QVERIFY2(second.result,
+        second.error              ? qPrintable(second.error->message)
+            : second.sessionError ? qPrintable(second.sessionError->message)
+                                  : "timeout");
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QCOMPARE(m_server->connectionCount(), 2);
     QVERIFY(second.result->fullResync);
     QCOMPARE(second.result->added, 2);
     QCOMPARE(second.result->total, 2);
-    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32>{7, 8})); // 1 and 2 are gone
-    QCOMPARE(subjects(*cache, QStringLiteral("INBOX")), (QStringList{QStringLiteral("new eight"), QStringLiteral("new seven")}));
+    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32> { 7, 8 })); // 1 and 2 are gone
+    QCOMPARE(subjects(*cache, QStringLiteral("INBOX")),
+        (QStringList { QStringLiteral("new eight"), QStringLiteral("new seven") }));
     folder = cache->folder(QStringLiteral("INBOX"));
     QVERIFY(folder);
     QCOMPARE(folder->uidValidity, 200u);
@@ -674,25 +690,27 @@ void TestImapSession::uidValidityChangeBetweenSessions()
 
 void TestImapSession::uidValidityChangeMidSync()
 {
-    serve({FakeServer::scriptFromFile(QStringLiteral("imap-sync-uidvalidity-mid-session.txt"))});
+    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-sync-uidvalidity-mid-session.txt")) });
     QTemporaryDir dir;
     QString error;
     auto cache = Store::MailCache::open(dir.filePath(QStringLiteral("bob.sqlite")), &error);
     QVERIFY2(cache, qPrintable(error));
     const SyncOutcome outcome = runSync(*cache);
-    QVERIFY2(outcome.result, outcome.error ? qPrintable(outcome.error->message)
-                                           : outcome.sessionError ? qPrintable(outcome.sessionError->message) : "timeout");
+    QVERIFY2(outcome.result,
+        outcome.error              ? qPrintable(outcome.error->message)
+            : outcome.sessionError ? qPrintable(outcome.sessionError->message)
+                                   : "timeout");
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QVERIFY(outcome.result->fullResync);
     QCOMPARE(outcome.result->added, 2);
     QCOMPARE(outcome.result->total, 2);
     // Only what the restarted fetch brought: UIDVALIDITY 300, UIDs 5 and 6.
-    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32>{5, 6}));
+    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32> { 5, 6 }));
     QCOMPARE(subjects(*cache, QStringLiteral("INBOX")),
-             (QStringList{QStringLiteral("restarted six"), QStringLiteral("restarted five")}));
+        (QStringList { QStringLiteral("restarted six"), QStringLiteral("restarted five") }));
     const auto flags = cache->flagsByUid(QStringLiteral("INBOX"));
-    QCOMPARE(flags.value(5), QList<QByteArray>{"\\Answered"});
-    QCOMPARE(flags.value(6), QList<QByteArray>{});
+    QCOMPARE(flags.value(5), QList<QByteArray> { "\\Answered" });
+    QCOMPARE(flags.value(6), QList<QByteArray> {});
     const auto folder = cache->folder(QStringLiteral("INBOX"));
     QVERIFY(folder);
     QCOMPARE(folder->uidValidity, 300u);
@@ -711,7 +729,7 @@ void TestImapSession::qresyncReportsVanishedChangedAndNew()
     for (quint32 uid = 1; uid <= 3; ++uid) {
         MessageSummary m;
         m.uid = uid;
-        m.flags = {"\\Seen"};
+        m.flags = { "\\Seen" };
         m.size = 100 * uid;
         m.modseq = 10 + uid;
         m.internalDate = QDateTime(QDate(2024, 1, 1), QTime(10, 0), Qt::UTC);
@@ -726,24 +744,27 @@ void TestImapSession::qresyncReportsVanishedChangedAndNew()
     state.highestModSeq = 20;
     QVERIFY2(cache->setFolderState(QStringLiteral("INBOX"), state), qPrintable(cache->lastError()));
 
-    serve({FakeServer::scriptFromFile(QStringLiteral("imap-qresync.txt"))});
+    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-qresync.txt")) });
     const SyncOutcome outcome = runSync(*cache);
-    QVERIFY2(outcome.result, outcome.error ? qPrintable(outcome.error->message)
-                                           : outcome.sessionError ? qPrintable(outcome.sessionError->message) : "timeout");
+    QVERIFY2(outcome.result,
+        outcome.error              ? qPrintable(outcome.error->message)
+            : outcome.sessionError ? qPrintable(outcome.sessionError->message)
+                                   : "timeout");
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QVERIFY(!outcome.result->fullResync);
     QCOMPARE(outcome.result->added, 2);
     QCOMPARE(outcome.result->changed, 1);
     QCOMPARE(outcome.result->vanished, 1);
     QCOMPARE(outcome.result->total, 4);
-    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32>{2, 3, 4, 5}));
+    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32> { 2, 3, 4, 5 }));
     const auto flags = cache->flagsByUid(QStringLiteral("INBOX"));
-    QCOMPARE(flags.value(2), QList<QByteArray>{"\\Seen"});
-    QCOMPARE(flags.value(3), (QList<QByteArray>{"\\Seen", "\\Flagged"}));
-    QCOMPARE(flags.value(4), QList<QByteArray>{});
-    QCOMPARE(flags.value(5), QList<QByteArray>{"\\Seen"});
+    QCOMPARE(flags.value(2), QList<QByteArray> { "\\Seen" });
+    QCOMPARE(flags.value(3), (QList<QByteArray> { "\\Seen", "\\Flagged" }));
+    QCOMPARE(flags.value(4), QList<QByteArray> {});
+    QCOMPARE(flags.value(5), QList<QByteArray> { "\\Seen" });
     QCOMPARE(subjects(*cache, QStringLiteral("INBOX")),
-             (QStringList{QStringLiteral("five"), QStringLiteral("four"), QStringLiteral("cached 3"), QStringLiteral("cached 2")}));
+        (QStringList {
+            QStringLiteral("five"), QStringLiteral("four"), QStringLiteral("cached 3"), QStringLiteral("cached 2") }));
     const auto folder = cache->folder(QStringLiteral("INBOX"));
     QVERIFY(folder);
     QCOMPARE(folder->uidValidity, 100u);
@@ -761,34 +782,40 @@ void TestImapSession::condstoreOnlyResync()
 
     // The script has the UID SEARCH and the UID FETCH CHANGEDSINCE both arrive before
     // it answers either: a client that waited for the first would stall here.
-    serve({FakeServer::scriptFromFile(QStringLiteral("imap-sync-condstore.txt"))});
+    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-sync-condstore.txt")) });
     const SyncOutcome outcome = runSync(*cache);
-    QVERIFY2(outcome.result, outcome.error ? qPrintable(outcome.error->message)
-                                           : outcome.sessionError ? qPrintable(outcome.sessionError->message) : "timeout");
+    QVERIFY2(outcome.result,
+        outcome.error              ? qPrintable(outcome.error->message)
+            : outcome.sessionError ? qPrintable(outcome.sessionError->message)
+                                   : "timeout");
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QCOMPARE(m_server->received(),
-             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 ENABLE CONDSTORE", "A3 EXAMINE \"INBOX\" (CONDSTORE)",
-                                "A4 UID SEARCH RETURN (ALL) ALL", "A5 UID FETCH 1:4 (UID FLAGS MODSEQ) (CHANGEDSINCE 10)",
-                                "A6 UID FETCH 5:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE MODSEQ)"}));
+        (QList<QByteArray> { "A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 ENABLE CONDSTORE",
+            "A3 EXAMINE \"INBOX\" (CONDSTORE)", "A4 UID SEARCH RETURN (ALL) ALL",
+            "A5 UID FETCH 1:4 (UID FLAGS MODSEQ) (CHANGEDSINCE 10)",
+            "A6 UID FETCH 5:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE MODSEQ)" }));
     QVERIFY(!outcome.result->fullResync);
     QCOMPARE(outcome.result->added, 1);
     QCOMPARE(outcome.result->changed, 1);
     QCOMPARE(outcome.result->vanished, 1);
     QCOMPARE(outcome.result->total, 4);
-    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32>{1, 3, 4, 5}));
+    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32> { 1, 3, 4, 5 }));
     const auto flags = cache->flagsByUid(QStringLiteral("INBOX"));
-    QCOMPARE(flags.value(1), QList<QByteArray>{"\\Seen"});
-    QCOMPARE(flags.value(3), (QList<QByteArray>{"\\Seen", "\\Flagged"}));
-    QCOMPARE(flags.value(4), QList<QByteArray>{"\\Seen"});
-    QCOMPARE(flags.value(5), QList<QByteArray>{});
+    QCOMPARE(flags.value(1), QList<QByteArray> { "\\Seen" });
+    QCOMPARE(flags.value(3), (QList<QByteArray> { "\\Seen", "\\Flagged" }));
+    QCOMPARE(flags.value(4), QList<QByteArray> { "\\Seen" });
+    QCOMPARE(flags.value(5), QList<QByteArray> {});
     QCOMPARE(subjects(*cache, QStringLiteral("INBOX")),
-             (QStringList{QStringLiteral("five"), QStringLiteral("cached 4"), QStringLiteral("cached 3"), QStringLiteral("cached 1")}));
+        (QStringList { QStringLiteral("five"), QStringLiteral("cached 4"), QStringLiteral("cached 3"),
+            QStringLiteral("cached 1") }));
     const auto summaries = cache->summaries(QStringLiteral("INBOX"));
-    const auto three = std::find_if(summaries.begin(), summaries.end(), [](const MessageSummary &m) { return m.uid == 3; });
+    const auto three
+        = std::find_if(summaries.begin(), summaries.end(), [](const MessageSummary &m) { return m.uid == 3; });
     QVERIFY(three != summaries.end());
     QCOMPARE(three->modseq, quint64(14));
     QCOMPARE(three->size, quint64(300)); // only the flags were fetched again
-    const auto five = std::find_if(summaries.begin(), summaries.end(), [](const MessageSummary &m) { return m.uid == 5; });
+    const auto five
+        = std::find_if(summaries.begin(), summaries.end(), [](const MessageSummary &m) { return m.uid == 5; });
     QVERIFY(five != summaries.end());
     QCOMPARE(five->size, quint64(555));
     QCOMPARE(five->modseq, quint64(15));
@@ -808,28 +835,30 @@ void TestImapSession::plainResyncComparesFlags()
     QVERIFY2(cache, qPrintable(error));
     QVERIFY2(seedFourMessages(*cache), qPrintable(cache->lastError()));
 
-    serve({FakeServer::scriptFromFile(QStringLiteral("imap-sync-plain.txt"))});
+    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-sync-plain.txt")) });
     const SyncOutcome outcome = runSync(*cache);
-    QVERIFY2(outcome.result, outcome.error ? qPrintable(outcome.error->message)
-                                           : outcome.sessionError ? qPrintable(outcome.sessionError->message) : "timeout");
+    QVERIFY2(outcome.result,
+        outcome.error              ? qPrintable(outcome.error->message)
+            : outcome.sessionError ? qPrintable(outcome.sessionError->message)
+                                   : "timeout");
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QCOMPARE(m_server->received(),
-             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 EXAMINE \"INBOX\"", "A3 UID SEARCH ALL",
-                                "A4 UID FETCH 1:4 (UID FLAGS)",
-                                "A5 UID FETCH 5:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)"}));
+        (QList<QByteArray> { "A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 EXAMINE \"INBOX\"", "A3 UID SEARCH ALL",
+            "A4 UID FETCH 1:4 (UID FLAGS)", "A5 UID FETCH 5:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)" }));
     QVERIFY(!outcome.result->fullResync);
     QCOMPARE(outcome.result->added, 1);
     QCOMPARE(outcome.result->changed, 1); // UID 3; UIDs 1 and 4 came back as cached
     QCOMPARE(outcome.result->vanished, 1);
     QCOMPARE(outcome.result->total, 4);
-    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32>{1, 3, 4, 5}));
+    QCOMPARE(sortedUids(*cache, QStringLiteral("INBOX")), (QList<quint32> { 1, 3, 4, 5 }));
     const auto flags = cache->flagsByUid(QStringLiteral("INBOX"));
-    QCOMPARE(flags.value(1), QList<QByteArray>{"\\Seen"});
-    QCOMPARE(flags.value(3), (QList<QByteArray>{"\\Seen", "\\Flagged"}));
-    QCOMPARE(flags.value(4), QList<QByteArray>{"\\Seen"});
-    QCOMPARE(flags.value(5), QList<QByteArray>{});
+    QCOMPARE(flags.value(1), QList<QByteArray> { "\\Seen" });
+    QCOMPARE(flags.value(3), (QList<QByteArray> { "\\Seen", "\\Flagged" }));
+    QCOMPARE(flags.value(4), QList<QByteArray> { "\\Seen" });
+    QCOMPARE(flags.value(5), QList<QByteArray> {});
     QCOMPARE(subjects(*cache, QStringLiteral("INBOX")),
-             (QStringList{QStringLiteral("five"), QStringLiteral("cached 4"), QStringLiteral("cached 3"), QStringLiteral("cached 1")}));
+        (QStringList { QStringLiteral("five"), QStringLiteral("cached 4"), QStringLiteral("cached 3"),
+            QStringLiteral("cached 1") }));
     const auto folder = cache->folder(QStringLiteral("INBOX"));
     QVERIFY(folder);
     QCOMPARE(folder->uidValidity, 100u);
@@ -841,7 +870,7 @@ void TestImapSession::plainResyncComparesFlags()
 
 void TestImapSession::idleRestartsAndFetchesNewMail()
 {
-    serve({FakeServer::scriptFromFile(QStringLiteral("imap-idle.txt"))});
+    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-idle.txt")) });
     auto client = connectClient(Net::TlsPolicy::Plain);
     std::unique_ptr<IdleWatcher> watcher;
     QList<MessageSummary> fresh;
@@ -850,14 +879,15 @@ void TestImapSession::idleRestartsAndFetchesNewMail()
     auto select = std::make_shared<SelectCommand>(QStringLiteral("INBOX"));
     select->onDone = [&, select] {
         if (!select->isOk()) {
-            watcherError = OperationError{OperationError::Kind::Refused, select->failureText()};
+            watcherError = OperationError { OperationError::Kind::Refused, select->failureText() };
             return;
         }
         watcher = std::make_unique<IdleWatcher>(*client->session);
         watcher->setRestartInterval(std::chrono::milliseconds(300));
         connect(watcher.get(), &IdleWatcher::newMessages, this,
-                [&fresh](const QList<MessageSummary> &messages) { fresh += messages; });
-        connect(watcher.get(), &IdleWatcher::failed, this, [&watcherError](const OperationError &e) { watcherError = e; });
+            [&fresh](const QList<MessageSummary> &messages) { fresh += messages; });
+        connect(
+            watcher.get(), &IdleWatcher::failed, this, [&watcherError](const OperationError &e) { watcherError = e; });
         sinceStart.start();
         watcher->start();
     };
@@ -885,8 +915,8 @@ void TestImapSession::idleRestartsAndFetchesNewMail()
     QCOMPARE(fresh.first().envelope.subject, QStringLiteral("Gr\u00fc\u00dfe aus K\u00f6ln"));
     const QList<QByteArray> received = m_server->received();
     QCOMPARE(received.mid(0, 8),
-             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 IDLE", "DONE", "A4 IDLE", "DONE",
-                                "A5 UID FETCH 4:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)", "A6 IDLE"}));
+        (QList<QByteArray> { "A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 IDLE", "DONE", "A4 IDLE",
+            "DONE", "A5 UID FETCH 4:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)", "A6 IDLE" }));
     watcher.reset();
     client->session->abort();
 }
@@ -894,18 +924,18 @@ void TestImapSession::idleRestartsAndFetchesNewMail()
 void TestImapSession::appendWithLiteralPlus()
 {
     // "Subject: hi\r\n\r\nbody" is 19 octets; the command's CRLF ends its last line.
-    serve({QStringLiteral("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR LITERAL+ UIDPLUS] hi\n"
-                          "C: A1 AUTHENTICATE PLAIN AGJvYgBwdw==\n"
-                          "S: A1 OK [CAPABILITY IMAP4rev1 LITERAL+ UIDPLUS] Logged in\n"
-                          "C: A2 APPEND \"Sent\" (\\Seen) {19+}\n"
-                          "C: Subject: hi\n"
-                          "C: \n"
-                          "C: body\n"
-                          "S: A2 OK [APPENDUID 38505 3955] APPEND completed\n"
-                          "STALL")});
+    serve({ QStringLiteral("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR LITERAL+ UIDPLUS] hi\n"
+                           "C: A1 AUTHENTICATE PLAIN AGJvYgBwdw==\n"
+                           "S: A1 OK [CAPABILITY IMAP4rev1 LITERAL+ UIDPLUS] Logged in\n"
+                           "C: A2 APPEND \"Sent\" (\\Seen) {19+}\n"
+                           "C: Subject: hi\n"
+                           "C: \n"
+                           "C: body\n"
+                           "S: A2 OK [APPENDUID 38505 3955] APPEND completed\n"
+                           "STALL") });
     auto client = connectClient(Net::TlsPolicy::Plain);
-    auto append = std::make_shared<AppendCommand>(QStringLiteral("Sent"), QByteArray("Subject: hi\r\n\r\nbody"),
-                                                  QList<QByteArray>{"\\Seen"});
+    auto append = std::make_shared<AppendCommand>(
+        QStringLiteral("Sent"), QByteArray("Subject: hi\r\n\r\nbody"), QList<QByteArray> { "\\Seen" });
     bool done = false;
     append->onDone = [&done] { done = true; };
     client->session->send(append);
@@ -923,23 +953,24 @@ void TestImapSession::storeUnchangedSince()
 {
     // RFC 7162 §3.1.3: UID 3 changed after modseq 55, so the server leaves its flags
     // alone and names it in [MODIFIED 3] on the tagged OK.
-    serve({QStringLiteral("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] ready\n"
-                          "C: A1 AUTHENTICATE PLAIN AGJvYgBwdw==\n"
-                          "S: A1 OK [CAPABILITY IMAP4rev1 ENABLE CONDSTORE] Logged in\n"
-                          "C: A2 ENABLE CONDSTORE\n"
-                          "S: * ENABLED CONDSTORE\n"
-                          "S: A2 OK Enabled\n"
-                          "C: A3 SELECT \"INBOX\"\n"
-                          "S: * 3 EXISTS\n"
-                          "S: * OK [UIDVALIDITY 1] UIDs valid\n"
-                          "S: * OK [UIDNEXT 4] Predicted next UID\n"
-                          "S: * OK [HIGHESTMODSEQ 60] Highest\n"
-                          "S: A3 OK [READ-WRITE] Select completed\n"
-                          "C: A4 UID STORE 3 (UNCHANGEDSINCE 55) +FLAGS (\\Seen)\n"
-                          "S: A4 OK [MODIFIED 3] Conditional STORE failed\n"
-                          "STALL")});
+    serve({ QStringLiteral("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] ready\n"
+                           "C: A1 AUTHENTICATE PLAIN AGJvYgBwdw==\n"
+                           "S: A1 OK [CAPABILITY IMAP4rev1 ENABLE CONDSTORE] Logged in\n"
+                           "C: A2 ENABLE CONDSTORE\n"
+                           "S: * ENABLED CONDSTORE\n"
+                           "S: A2 OK Enabled\n"
+                           "C: A3 SELECT \"INBOX\"\n"
+                           "S: * 3 EXISTS\n"
+                           "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                           "S: * OK [UIDNEXT 4] Predicted next UID\n"
+                           "S: * OK [HIGHESTMODSEQ 60] Highest\n"
+                           "S: A3 OK [READ-WRITE] Select completed\n"
+                           "C: A4 UID STORE 3 (UNCHANGEDSINCE 55) +FLAGS (\\Seen)\n"
+                           "S: A4 OK [MODIFIED 3] Conditional STORE failed\n"
+                           "STALL") });
     auto client = connectClient(Net::TlsPolicy::Plain);
-    auto store = std::make_shared<StoreCommand>(QByteArray("3"), StoreCommand::Mode::Add, QList<QByteArray>{"\\Seen"}, 55);
+    auto store
+        = std::make_shared<StoreCommand>(QByteArray("3"), StoreCommand::Mode::Add, QList<QByteArray> { "\\Seen" }, 55);
     bool selected = false;
     bool done = false;
     connect(client->session.get(), &ImapSession::loggedIn, this, [&] {
@@ -956,7 +987,7 @@ void TestImapSession::storeUnchangedSince()
     QVERIFY(selected);
     QVERIFY(store->isOk());
     QVERIFY(store->error.isEmpty());
-    QCOMPARE(store->modified(), QList<quint32>{3});
+    QCOMPARE(store->modified(), QList<quint32> { 3 });
     QVERIFY(store->updated.isEmpty());
     QCOMPARE(m_server->received().last(), QByteArray("A4 UID STORE 3 (UNCHANGEDSINCE 55) +FLAGS (\\Seen)"));
     client->session->abort();
@@ -992,32 +1023,32 @@ TestImapSession::CliOutcome TestImapSession::runCli(const QStringList &args)
 
 TestImapSession::CliOutcome TestImapSession::runImapCli(const QStringList &commandAndArgs)
 {
-    return runCli(QStringList{QStringLiteral("--insecure-plain"), QStringLiteral("--timeout"), QStringLiteral("10"),
-                              QStringLiteral("imap"), QStringLiteral("imap://bob@127.0.0.1:%1").arg(m_server->serverPort())}
-                  + commandAndArgs);
+    return runCli(QStringList { QStringLiteral("--insecure-plain"), QStringLiteral("--timeout"), QStringLiteral("10"),
+                      QStringLiteral("imap"), QStringLiteral("imap://bob@127.0.0.1:%1").arg(m_server->serverPort()) }
+        + commandAndArgs);
 }
 
 void TestImapSession::cliFetchCutMidLiteralLeavesNoFile()
 {
     // A 64-octet literal of which 30 arrive, then the server closes: a lost connection
     // (exit 3), and -o leaves nothing behind, not even a partial temporary file.
-    serve({QString::fromLatin1(kPlainLogin)
-           + QStringLiteral("C: A2 EXAMINE \"INBOX\"\n"
-                            "S: * 1 EXISTS\n"
-                            "S: * OK [UIDVALIDITY 1] UIDs valid\n"
-                            "S: A2 OK [READ-ONLY] Examine completed\n"
-                            "C: A3 UID FETCH 1 (UID BODY.PEEK[])\n"
-                            "S> * 1 FETCH (UID 1 BODY[] {64}\\r\\nSubject: cut short\\r\\n\\r\\nonly\n"
-                            "CLOSE")});
+    serve({ QString::fromLatin1(kPlainLogin)
+        + QStringLiteral("C: A2 EXAMINE \"INBOX\"\n"
+                         "S: * 1 EXISTS\n"
+                         "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                         "S: A2 OK [READ-ONLY] Examine completed\n"
+                         "C: A3 UID FETCH 1 (UID BODY.PEEK[])\n"
+                         "S> * 1 FETCH (UID 1 BODY[] {64}\\r\\nSubject: cut short\\r\\n\\r\\nonly\n"
+                         "CLOSE") });
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("message.eml"));
-    const CliOutcome r = runCli({QStringLiteral("--insecure-plain"), QStringLiteral("--timeout"), QStringLiteral("10"),
-                                 QStringLiteral("imap"), QStringLiteral("imap://bob@127.0.0.1:%1").arg(m_server->serverPort()),
-                                 QStringLiteral("fetch"), QStringLiteral("INBOX"), QStringLiteral("1"), QStringLiteral("-o"), file});
+    const CliOutcome r = runCli({ QStringLiteral("--insecure-plain"), QStringLiteral("--timeout"), QStringLiteral("10"),
+        QStringLiteral("imap"), QStringLiteral("imap://bob@127.0.0.1:%1").arg(m_server->serverPort()),
+        QStringLiteral("fetch"), QStringLiteral("INBOX"), QStringLiteral("1"), QStringLiteral("-o"), file });
     QVERIFY2(r.exitCode == 3, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QVERIFY(!QFile::exists(file));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList {});
 }
 
 void TestImapSession::cliFetchWritesExactlyTheLiteral()
@@ -1025,43 +1056,43 @@ void TestImapSession::cliFetchWritesExactlyTheLiteral()
     const QByteArray body = "Subject: whole\r\nX-Tab:\there\r\n\r\nfirst line\r\n.\r\nlast line, no newline";
     QByteArray escaped = body;
     escaped.replace("\r", "\\r").replace("\n", "\\n");
-    serve({QString::fromLatin1(kPlainLogin)
-           + QStringLiteral("C: A2 EXAMINE \"INBOX\"\n"
-                            "S: * 1 EXISTS\n"
-                            "S: * OK [UIDVALIDITY 1] UIDs valid\n"
-                            "S: A2 OK [READ-ONLY] Examine completed\n"
-                            "C: A3 UID FETCH 1 (UID BODY.PEEK[])\n"
-                            "S> * 1 FETCH (UID 1 BODY[] {%1}\\r\\n%2)\\r\\n\n"
-                            "S: A3 OK Fetch completed\n"
-                            "C: A4 LOGOUT\n"
-                            "S: * BYE Logging out\n"
-                            "S: A4 OK Logout completed\n")
-                 .arg(body.size())
-                 .arg(QString::fromLatin1(escaped))});
+    serve({ QString::fromLatin1(kPlainLogin)
+        + QStringLiteral("C: A2 EXAMINE \"INBOX\"\n"
+                         "S: * 1 EXISTS\n"
+                         "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                         "S: A2 OK [READ-ONLY] Examine completed\n"
+                         "C: A3 UID FETCH 1 (UID BODY.PEEK[])\n"
+                         "S> * 1 FETCH (UID 1 BODY[] {%1}\\r\\n%2)\\r\\n\n"
+                         "S: A3 OK Fetch completed\n"
+                         "C: A4 LOGOUT\n"
+                         "S: * BYE Logging out\n"
+                         "S: A4 OK Logout completed\n")
+              .arg(body.size())
+              .arg(QString::fromLatin1(escaped)) });
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("message.eml"));
-    const CliOutcome r = runCli({QStringLiteral("--insecure-plain"), QStringLiteral("--timeout"), QStringLiteral("10"),
-                                 QStringLiteral("imap"), QStringLiteral("imap://bob@127.0.0.1:%1").arg(m_server->serverPort()),
-                                 QStringLiteral("fetch"), QStringLiteral("INBOX"), QStringLiteral("1"), QStringLiteral("-o"), file});
+    const CliOutcome r = runCli({ QStringLiteral("--insecure-plain"), QStringLiteral("--timeout"), QStringLiteral("10"),
+        QStringLiteral("imap"), QStringLiteral("imap://bob@127.0.0.1:%1").arg(m_server->serverPort()),
+        QStringLiteral("fetch"), QStringLiteral("INBOX"), QStringLiteral("1"), QStringLiteral("-o"), file });
     QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QFile saved(file);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), body);
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
-             QStringList{QStringLiteral("message.eml")});
+        QStringList { QStringLiteral("message.eml") });
 }
 
 void TestImapSession::moveFallsBackToCopyDeleteExpunge()
 {
-    serve({FakeServer::scriptFromFile(QStringLiteral("imap-move-fallback.txt"))});
-    const CliOutcome r = runImapCli({QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive")});
+    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-move-fallback.txt")) });
+    const CliOutcome r = runImapCli(
+        { QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive") });
     QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QCOMPARE(m_server->received(),
-             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 UID SEARCH UID 7",
-                                "A4 UID COPY 7 \"Archive\"", "A5 UID STORE 7 +FLAGS (\\Deleted)", "A6 UID EXPUNGE 7",
-                                "A7 LOGOUT"}));
+        (QList<QByteArray> { "A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 UID SEARCH UID 7",
+            "A4 UID COPY 7 \"Archive\"", "A5 UID STORE 7 +FLAGS (\\Deleted)", "A6 UID EXPUNGE 7", "A7 LOGOUT" }));
     QVERIFY(m_server->scriptFinished());
     QVERIFY2(!r.out.contains("Deleted"), r.out.constData()); // expunged: nothing left to explain
 }
@@ -1072,18 +1103,21 @@ void TestImapSession::moveWithoutUidplusOnlyMarksDeleted()
     // what others marked \Deleted: the originals stay, flagged, and the user is told.
     QString script = FakeServer::scriptFromFile(QStringLiteral("imap-move-fallback.txt"));
     script.replace(QStringLiteral("[CAPABILITY IMAP4rev1 UIDPLUS]"), QStringLiteral("[CAPABILITY IMAP4rev1]"));
-    script.replace(QStringLiteral("C: A6 UID EXPUNGE 7\nS: * 7 EXPUNGE\nS: A6 OK Expunge completed\nC: A7 LOGOUT\nS: * BYE Logging out\nS: A7 OK"),
-                   QStringLiteral("C: A6 LOGOUT\nS: * BYE Logging out\nS: A6 OK"));
+    script.replace(QStringLiteral("C: A6 UID EXPUNGE 7\nS: * 7 EXPUNGE\nS: A6 OK Expunge completed\nC: A7 LOGOUT\nS: * "
+                                  "BYE Logging out\nS: A7 OK"),
+        QStringLiteral("C: A6 LOGOUT\nS: * BYE Logging out\nS: A6 OK"));
     QVERIFY(!script.contains(QStringLiteral("UIDPLUS]")));
-    QVERIFY(script.contains(QStringLiteral("C: A5 UID STORE 7 +FLAGS (\\Deleted)\nS: * 7 FETCH (UID 7 FLAGS (\\Seen \\Deleted))\n"
-                                          "S: A5 OK Store completed\nC: A6 LOGOUT\n")));
-    serve({script});
-    const CliOutcome r = runImapCli({QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive")});
+    QVERIFY(script.contains(
+        QStringLiteral("C: A5 UID STORE 7 +FLAGS (\\Deleted)\nS: * 7 FETCH (UID 7 FLAGS (\\Seen \\Deleted))\n"
+                       "S: A5 OK Store completed\nC: A6 LOGOUT\n")));
+    serve({ script });
+    const CliOutcome r = runImapCli(
+        { QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive") });
     QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QCOMPARE(m_server->received(),
-             (QList<QByteArray>{"A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 UID SEARCH UID 7",
-                                "A4 UID COPY 7 \"Archive\"", "A5 UID STORE 7 +FLAGS (\\Deleted)", "A6 LOGOUT"}));
+        (QList<QByteArray> { "A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 UID SEARCH UID 7",
+            "A4 UID COPY 7 \"Archive\"", "A5 UID STORE 7 +FLAGS (\\Deleted)", "A6 LOGOUT" }));
     QVERIFY(!sentAny(*m_server, "EXPUNGE"));
     QVERIFY(m_server->scriptFinished());
     QVERIFY2(r.out.contains("originals are marked \\Deleted"), r.out.constData());
@@ -1091,23 +1125,25 @@ void TestImapSession::moveWithoutUidplusOnlyMarksDeleted()
 
 void TestImapSession::moveUsesMoveWhenOffered()
 {
-    serve({QString::fromLatin1(kPlainLogin).replace(QStringLiteral("OK [CAPABILITY IMAP4rev1] Logged in"),
-                                                     QStringLiteral("OK [CAPABILITY IMAP4rev1 UIDPLUS MOVE] Logged in"))
-           + QStringLiteral("C: A2 SELECT \"INBOX\"\n"
-                            "S: * 8 EXISTS\n"
-                            "S: * OK [UIDVALIDITY 1] UIDs valid\n"
-                            "S: A2 OK [READ-WRITE] Select completed\n"
-                            "C: A3 UID SEARCH UID 7\n"
-                            "S: * SEARCH 7\n"
-                            "S: A3 OK Search completed\n"
-                            "C: A4 UID MOVE 7 \"Archive\"\n"
-                            "S: * OK [COPYUID 1 7 12] Moved\n"
-                            "S: * 7 EXPUNGE\n"
-                            "S: A4 OK Move completed\n"
-                            "C: A5 LOGOUT\n"
-                            "S: * BYE Logging out\n"
-                            "S: A5 OK Logout completed\n")});
-    const CliOutcome r = runImapCli({QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive")});
+    serve({ QString::fromLatin1(kPlainLogin)
+                .replace(QStringLiteral("OK [CAPABILITY IMAP4rev1] Logged in"),
+                    QStringLiteral("OK [CAPABILITY IMAP4rev1 UIDPLUS MOVE] Logged in"))
+        + QStringLiteral("C: A2 SELECT \"INBOX\"\n"
+                         "S: * 8 EXISTS\n"
+                         "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                         "S: A2 OK [READ-WRITE] Select completed\n"
+                         "C: A3 UID SEARCH UID 7\n"
+                         "S: * SEARCH 7\n"
+                         "S: A3 OK Search completed\n"
+                         "C: A4 UID MOVE 7 \"Archive\"\n"
+                         "S: * OK [COPYUID 1 7 12] Moved\n"
+                         "S: * 7 EXPUNGE\n"
+                         "S: A4 OK Move completed\n"
+                         "C: A5 LOGOUT\n"
+                         "S: * BYE Logging out\n"
+                         "S: A5 OK Logout completed\n") });
+    const CliOutcome r = runImapCli(
+        { QStringLiteral("move"), QStringLiteral("INBOX"), QStringLiteral("7"), QStringLiteral("Archive") });
     QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QVERIFY(m_server->scriptFinished());
@@ -1123,25 +1159,27 @@ void TestImapSession::utf8AcceptSearchHasNoCharset()
     // not be given (RFC 6855 §3); the 8-bit text still goes as a literal, here
     // non-synchronizing (LITERAL+, RFC 7888): no "+" is awaited.
     const QString text = QStringLiteral("Gr\u00fc\u00dfe");
-    serve({QString::fromLatin1(kPlainLogin).replace(QStringLiteral("OK [CAPABILITY IMAP4rev1] Logged in"),
-                                                     QStringLiteral("OK [CAPABILITY IMAP4rev1 ENABLE UTF8=ACCEPT LITERAL+] Logged in"))
-           + QStringLiteral("C: A2 ENABLE UTF8=ACCEPT\n"
-                            "S: * ENABLED UTF8=ACCEPT\n"
-                            "S: A2 OK Enabled\n"
-                            "C: A3 EXAMINE \"INBOX\"\n"
-                            "S: * 9 EXISTS\n"
-                            "S: * OK [UIDVALIDITY 1] UIDs valid\n"
-                            "S: A3 OK [READ-ONLY] Examine completed\n"
-                            "C: A4 UID SEARCH SUBJECT {7+}\n"
-                            "C: ")
-               + text
-               + QStringLiteral("\n"
-                                "S: * SEARCH 9 3\n"
-                                "S: A4 OK Search completed\n"
-                                "C: A5 LOGOUT\n"
-                                "S: * BYE Logging out\n"
-                                "S: A5 OK Logout completed\n")});
-    const CliOutcome r = runImapCli({QStringLiteral("search"), QStringLiteral("INBOX"), QStringLiteral("SUBJECT"), text});
+    serve({ QString::fromLatin1(kPlainLogin)
+                .replace(QStringLiteral("OK [CAPABILITY IMAP4rev1] Logged in"),
+                    QStringLiteral("OK [CAPABILITY IMAP4rev1 ENABLE UTF8=ACCEPT LITERAL+] Logged in"))
+        + QStringLiteral("C: A2 ENABLE UTF8=ACCEPT\n"
+                         "S: * ENABLED UTF8=ACCEPT\n"
+                         "S: A2 OK Enabled\n"
+                         "C: A3 EXAMINE \"INBOX\"\n"
+                         "S: * 9 EXISTS\n"
+                         "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                         "S: A3 OK [READ-ONLY] Examine completed\n"
+                         "C: A4 UID SEARCH SUBJECT {7+}\n"
+                         "C: ")
+        + text
+        + QStringLiteral("\n"
+                         "S: * SEARCH 9 3\n"
+                         "S: A4 OK Search completed\n"
+                         "C: A5 LOGOUT\n"
+                         "S: * BYE Logging out\n"
+                         "S: A5 OK Logout completed\n") });
+    const CliOutcome r
+        = runImapCli({ QStringLiteral("search"), QStringLiteral("INBOX"), QStringLiteral("SUBJECT"), text });
     QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QVERIFY(m_server->scriptFinished());
@@ -1154,22 +1192,23 @@ void TestImapSession::searchWithoutUtf8AcceptNamesTheCharset()
     // No UTF8=ACCEPT: "CHARSET UTF-8" (RFC 9051 §6.4.4), and without LITERAL+ the
     // literal waits for the server's "+".
     const QString text = QStringLiteral("Gr\u00fc\u00dfe");
-    serve({QString::fromLatin1(kPlainLogin)
-           + QStringLiteral("C: A2 EXAMINE \"INBOX\"\n"
-                            "S: * 9 EXISTS\n"
-                            "S: * OK [UIDVALIDITY 1] UIDs valid\n"
-                            "S: A2 OK [READ-ONLY] Examine completed\n"
-                            "C: A3 UID SEARCH CHARSET UTF-8 SUBJECT {7}\n"
-                            "S: + Ready for literal data\n"
-                            "C: ")
-               + text
-               + QStringLiteral("\n"
-                                "S: * SEARCH 9 3\n"
-                                "S: A3 OK Search completed\n"
-                                "C: A4 LOGOUT\n"
-                                "S: * BYE Logging out\n"
-                                "S: A4 OK Logout completed\n")});
-    const CliOutcome r = runImapCli({QStringLiteral("search"), QStringLiteral("INBOX"), QStringLiteral("SUBJECT"), text});
+    serve({ QString::fromLatin1(kPlainLogin)
+        + QStringLiteral("C: A2 EXAMINE \"INBOX\"\n"
+                         "S: * 9 EXISTS\n"
+                         "S: * OK [UIDVALIDITY 1] UIDs valid\n"
+                         "S: A2 OK [READ-ONLY] Examine completed\n"
+                         "C: A3 UID SEARCH CHARSET UTF-8 SUBJECT {7}\n"
+                         "S: + Ready for literal data\n"
+                         "C: ")
+        + text
+        + QStringLiteral("\n"
+                         "S: * SEARCH 9 3\n"
+                         "S: A3 OK Search completed\n"
+                         "C: A4 LOGOUT\n"
+                         "S: * BYE Logging out\n"
+                         "S: A4 OK Logout completed\n") });
+    const CliOutcome r
+        = runImapCli({ QStringLiteral("search"), QStringLiteral("INBOX"), QStringLiteral("SUBJECT"), text });
     QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     QVERIFY(m_server->scriptFinished());
