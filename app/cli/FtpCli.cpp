@@ -1,7 +1,6 @@
 #include "app/cli/FtpCli.h"
 
 #include "app/cli/SessionRun.h"
-
 #include "protocols/ftp/FtpCommandOperation.h"
 #include "protocols/ftp/FtpGetOperation.h"
 #include "protocols/ftp/FtpListOperation.h"
@@ -12,7 +11,6 @@
 
 #include <QDir>
 #include <QDirIterator>
-
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -27,6 +25,7 @@ QString ftpUsage()
         "  satchel-cli ftp URL ls [PATH]\n"
         "  satchel-cli ftp URL get REMOTE [LOCAL] [--resume] | get -r REMOTE_DIR [LOCAL_DIR] [--parallel N]\n"
         "  satchel-cli ftp URL put LOCAL [REMOTE] [--resume] | put -r LOCAL_DIR [REMOTE_DIR] [--parallel N]\n"
+        "    --overwrite overwrite|skip|resume-if-smaller|rename  when the destination exists (default overwrite)\n"
         "  satchel-cli ftp URL mkdir PATH | rmdir PATH | rm PATH | mv FROM TO | size PATH | mtime PATH\n"
         "  any of them with --active: the server connects to us for data (EPRT/PORT)\n");
 }
@@ -54,7 +53,7 @@ FtpSession::Options sessionOptions(const CliContext &context)
 {
     FtpSession::Options options;
     options.connection = context.connectionSettings();
-    options.credentials = {context.url().user, context.password()};
+    options.credentials = { context.url().user, context.password() };
     options.activeMode = context.activeMode();
     return options;
 }
@@ -70,11 +69,10 @@ int list(CliContext &context, const QString &path)
             for (const DirectoryEntry &e : op->entries()) {
                 const QString mtime = e.modified.isValid() ? e.modified.toString(Qt::ISODate) : QString();
                 if (r.context().options().json) {
-                    records.append(QJsonObject{{QStringLiteral("name"), e.name},
-                                               {QStringLiteral("type"), typeName(e.type)},
-                                               {QStringLiteral("size"), e.size},
-                                               {QStringLiteral("mtime"), mtime.isEmpty() ? QJsonValue() : QJsonValue(mtime)},
-                                               {QStringLiteral("perms"), e.permissions}});
+                    records.append(QJsonObject { { QStringLiteral("name"), e.name },
+                        { QStringLiteral("type"), typeName(e.type) }, { QStringLiteral("size"), e.size },
+                        { QStringLiteral("mtime"), mtime.isEmpty() ? QJsonValue() : QJsonValue(mtime) },
+                        { QStringLiteral("perms"), e.permissions } });
                 } else {
                     r.context().printLine(QStringLiteral("%1 %2 %3 %4 %5")
                                               .arg(typeName(e.type), -5)
@@ -88,7 +86,8 @@ int list(CliContext &context, const QString &path)
                 r.context().printJson(records);
             }
             if (op->unsafeNamesDropped() > 0 && !r.context().options().quiet) {
-                std::fprintf(stderr, "satchel-cli: %d entries with unsafe names were left out\n", op->unsafeNamesDropped());
+                std::fprintf(
+                    stderr, "satchel-cli: %d entries with unsafe names were left out\n", op->unsafeNamesDropped());
             }
             r.done();
         });
@@ -117,7 +116,7 @@ int put(CliContext &context, const QString &local, QString remote, bool resume)
 {
     if (!QFileInfo(local).isFile()) {
         return context.fail(QFileInfo::exists(local) ? ExitCode::Usage : ExitCode::NotFound,
-                            QStringLiteral("%1 is not a file").arg(local));
+            QStringLiteral("%1 is not a file").arg(local));
     }
     if (remote.isEmpty()) {
         remote = QFileInfo(local).fileName();
@@ -152,7 +151,7 @@ int runQueue(CliContext &context, const QList<TransferItem> &items, int parallel
     TransferQueue queue(sessionOptions(context), parallel);
     // As everywhere on the command line: an untrusted certificate is refused.
     QObject::connect(&queue, &TransferQueue::trustQuestion, &queue,
-                     [&queue](const Net::TrustQuestion &q) { queue.answerTrustQuestion(q.id, Net::TrustAnswer::Cancel); });
+        [&queue](const Net::TrustQuestion &q) { queue.answerTrustQuestion(q.id, Net::TrustAnswer::Cancel); });
     QEventLoop loop;
     QObject::connect(&queue, &TransferQueue::allDone, &loop, &QEventLoop::quit);
     for (const TransferItem &item : items) {
@@ -160,35 +159,71 @@ int runQueue(CliContext &context, const QList<TransferItem> &items, int parallel
     }
     loop.exec();
     int done = 0;
+    int skipped = 0;
     std::optional<TransferItem> firstFailure;
     for (const TransferItem &item : queue.items()) {
         if (item.state == TransferItem::State::Done) {
             ++done;
+        } else if (item.state == TransferItem::State::Skipped) {
+            ++skipped;
+            if (context.options().verbose) {
+                context.printLine(QStringLiteral("%1: %2").arg(
+                    item.direction == TransferItem::Direction::Download ? item.localPath : item.remotePath,
+                    item.error));
+            }
         } else if (!firstFailure) {
             firstFailure = item;
         }
     }
-    const int failed = static_cast<int>(items.size()) - done;
+    const int failed = static_cast<int>(items.size()) - done - skipped;
     if (context.options().json) {
-        context.printJson(QJsonObject{{QStringLiteral("done"), done},
-                                      {QStringLiteral("failed"), failed},
-                                      {QStringLiteral("connections"), queue.connectionsOpened()}});
+        context.printJson(QJsonObject { { QStringLiteral("done"), done }, { QStringLiteral("skipped"), skipped },
+            { QStringLiteral("failed"), failed }, { QStringLiteral("connections"), queue.connectionsOpened() } });
     } else if (!context.options().quiet) {
-        context.printLine(QStringLiteral("%1 transferred, %2 failed, on %3 connections").arg(done).arg(failed).arg(queue.connectionsOpened()));
+        context.printLine(QStringLiteral("%1 transferred, %2 skipped (already there), %3 failed, on %4 connections")
+                              .arg(done)
+                              .arg(skipped)
+                              .arg(failed)
+                              .arg(queue.connectionsOpened()));
     }
     if (firstFailure) {
-        return context.fail({firstFailure->errorKind,
-                             QStringLiteral("%1 of %2 transfers failed; first: %3: %4")
-                                 .arg(failed)
-                                 .arg(items.size())
-                                 .arg(firstFailure->direction == TransferItem::Direction::Download ? firstFailure->remotePath
-                                                                                                  : firstFailure->localPath,
-                                      firstFailure->error)});
+        return context.fail({ firstFailure->errorKind,
+            QStringLiteral("%1 of %2 transfers failed; first: %3: %4")
+                .arg(failed)
+                .arg(items.size())
+                .arg(firstFailure->direction == TransferItem::Direction::Download ? firstFailure->remotePath
+                                                                                  : firstFailure->localPath,
+                    firstFailure->error) });
     }
     return 0;
 }
 
-int getTree(CliContext &context, const QString &remote, QString local, int parallel)
+int transferOne(
+    CliContext &context, bool download, const QString &source, QString destination, OverwritePolicy overwrite)
+{
+    TransferItem item;
+    item.direction = download ? TransferItem::Direction::Download : TransferItem::Direction::Upload;
+    item.overwrite = overwrite;
+    if (download) {
+        item.remotePath = source;
+        item.localPath = destination.isEmpty() ? source.section(QLatin1Char('/'), -1) : destination;
+        if (item.localPath.isEmpty() || item.localPath == QLatin1String(".") || item.localPath == QLatin1String("..")) {
+            return context.fail(ExitCode::Usage, QStringLiteral("name the local file for %1").arg(source));
+        }
+    } else {
+        const QFileInfo info(source);
+        if (!info.isFile()) {
+            return context.fail(
+                info.exists() ? ExitCode::Usage : ExitCode::NotFound, QStringLiteral("%1 is not a file").arg(source));
+        }
+        item.localPath = source;
+        item.remotePath = destination.isEmpty() ? info.fileName() : destination;
+        item.size = info.size();
+    }
+    return runQueue(context, { item }, 1);
+}
+
+int getTree(CliContext &context, const QString &remote, QString local, int parallel, OverwritePolicy overwrite)
 {
     if (local.isEmpty()) {
         local = remote.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
@@ -200,7 +235,8 @@ int getTree(CliContext &context, const QString &remote, QString local, int paral
     FtpRun run(context, sessionOptions(context));
     const int listed = run.run([&tree, remote](FtpRun &r) {
         auto *op = new FtpTreeListOperation(&r.session(), remote, &r.session());
-        QObject::connect(op, &FtpTreeListOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
+        QObject::connect(
+            op, &FtpTreeListOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
         QObject::connect(op, &FtpTreeListOperation::succeeded, op, [&r, &tree, op] {
             tree = op->entries();
             r.done();
@@ -227,25 +263,27 @@ int getTree(CliContext &context, const QString &remote, QString local, int paral
         item.remotePath = remote + QLatin1Char('/') + relative;
         item.localPath = target;
         item.size = entry.size;
+        item.overwrite = overwrite;
         items.append(item);
     }
     return runQueue(context, items, parallel);
 }
 
-int putTree(CliContext &context, const QString &local, QString remote, int parallel)
+int putTree(CliContext &context, const QString &local, QString remote, int parallel, OverwritePolicy overwrite)
 {
     const QFileInfo root(local);
     if (!root.isDir()) {
-        return context.fail(root.exists() ? ExitCode::Usage : ExitCode::NotFound, QStringLiteral("%1 is not a folder").arg(local));
+        return context.fail(
+            root.exists() ? ExitCode::Usage : ExitCode::NotFound, QStringLiteral("%1 is not a folder").arg(local));
     }
     if (remote.isEmpty()) {
         remote = root.fileName();
     }
-    QStringList dirs{QString()};
+    QStringList dirs { QString() };
     QList<TransferItem> items;
     // Symbolic links are not followed: a link out of the tree would upload what was never chosen.
     QDirIterator it(local, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::NoSymLinks,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo info(it.next());
         const QString relative = QDir(root.absoluteFilePath()).relativeFilePath(info.absoluteFilePath());
@@ -257,6 +295,7 @@ int putTree(CliContext &context, const QString &local, QString remote, int paral
             item.localPath = info.filePath();
             item.remotePath = remote + QLatin1Char('/') + relative;
             item.size = info.size();
+            item.overwrite = overwrite;
             items.append(item);
         }
     }
@@ -281,7 +320,8 @@ int putTree(CliContext &context, const QString &local, QString remote, int paral
     return runQueue(context, items, parallel);
 }
 
-int simple(CliContext &context, const QList<QByteArray> &steps, const std::function<void(CliContext &, const FtpReply &)> &print)
+int simple(CliContext &context, const QList<QByteArray> &steps,
+    const std::function<void(CliContext &, const FtpReply &)> &print)
 {
     FtpRun run(context, sessionOptions(context));
     return run.run([steps, print](FtpRun &r) {
@@ -310,12 +350,22 @@ int runFtp(CliContext &context, QStringList args)
     context.setActiveMode(takeFlag(args, QStringLiteral("--active")));
     QString error;
     const QString parallelText = takeOption(args, QStringLiteral("--parallel"), &error);
+    const QString overwriteText = takeOption(args, QStringLiteral("--overwrite"), &error);
+    OverwritePolicy overwrite = OverwritePolicy::Overwrite;
+    if (!overwriteText.isEmpty()
+        && (!parseOverwritePolicy(overwriteText, &overwrite) || overwrite == OverwritePolicy::Ask)) {
+        return context.fail(ExitCode::Usage,
+            QStringLiteral("--overwrite takes overwrite, skip, resume-if-smaller or rename "
+                           "(the command line cannot ask), not '%1'")
+                .arg(overwriteText));
+    }
     int parallel = 1;
     if (!parallelText.isEmpty()) {
         bool ok = false;
         parallel = parallelText.toInt(&ok);
         if (!ok || parallel < 1 || parallel > 256) {
-            return context.fail(ExitCode::Usage, QStringLiteral("--parallel takes a number of connections from 1 to 256"));
+            return context.fail(
+                ExitCode::Usage, QStringLiteral("--parallel takes a number of connections from 1 to 256"));
         }
     }
     if (!error.isEmpty()) {
@@ -329,40 +379,53 @@ int runFtp(CliContext &context, QStringList args)
     if (command == QLatin1String("ls") && args.size() <= 1) {
         return list(context, args.value(0));
     }
-    if (command == QLatin1String("get") && (args.size() == 1 || args.size() == 2)) {
-        return recursive ? getTree(context, args.at(0), args.value(1), parallel) : get(context, args.at(0), args.value(1), resume);
-    }
-    if (command == QLatin1String("put") && (args.size() == 1 || args.size() == 2)) {
-        return recursive ? putTree(context, args.at(0), args.value(1), parallel) : put(context, args.at(0), args.value(1), resume);
+    if ((command == QLatin1String("get") || command == QLatin1String("put"))
+        && (args.size() == 1 || args.size() == 2)) {
+        const bool download = command == QLatin1String("get");
+        if (recursive) {
+            return download ? getTree(context, args.at(0), args.value(1), parallel, overwrite)
+                            : putTree(context, args.at(0), args.value(1), parallel, overwrite);
+        }
+        if (overwrite != OverwritePolicy::Overwrite) {
+            if (resume) {
+                return context.fail(ExitCode::Usage, QStringLiteral("--resume and --overwrite do not go together"));
+            }
+            // One file with a policy: the queue applies it, as it does for trees.
+            return transferOne(context, download, args.at(0), args.value(1), overwrite);
+        }
+        return download ? get(context, args.at(0), args.value(1), resume)
+                        : put(context, args.at(0), args.value(1), resume);
     }
     if (args.size() == 1) {
         const QByteArray path = args.at(0).toUtf8();
         if (command == QLatin1String("mkdir")) {
-            return simple(context, {"MKD " + path}, {});
+            return simple(context, { "MKD " + path }, {});
         }
         if (command == QLatin1String("rmdir")) {
-            return simple(context, {"RMD " + path}, {});
+            return simple(context, { "RMD " + path }, {});
         }
         if (command == QLatin1String("rm")) {
-            return simple(context, {"DELE " + path}, {});
+            return simple(context, { "DELE " + path }, {});
         }
         if (command == QLatin1String("size")) {
-            return simple(context, {"SIZE " + path}, [json](CliContext &c, const FtpReply &r) {
+            return simple(context, { "SIZE " + path }, [json](CliContext &c, const FtpReply &r) {
                 const qint64 size = r.text().toLongLong();
-                json ? c.printJson(QJsonObject{{QStringLiteral("size"), size}}) : c.printLine(QString::number(size));
+                json ? c.printJson(QJsonObject { { QStringLiteral("size"), size } })
+                     : c.printLine(QString::number(size));
             });
         }
         if (command == QLatin1String("mtime")) {
-            return simple(context, {"MDTM " + path}, [json](CliContext &c, const FtpReply &r) {
+            return simple(context, { "MDTM " + path }, [json](CliContext &c, const FtpReply &r) {
                 const QString iso = parseFtpTime(r.text()).toString(Qt::ISODate);
-                json ? c.printJson(QJsonObject{{QStringLiteral("mtime"), iso}}) : c.printLine(iso);
+                json ? c.printJson(QJsonObject { { QStringLiteral("mtime"), iso } }) : c.printLine(iso);
             });
         }
     }
     if (command == QLatin1String("mv") && args.size() == 2) {
-        return simple(context, {"RNFR " + args.at(0).toUtf8(), "RNTO " + args.at(1).toUtf8()}, {});
+        return simple(context, { "RNFR " + args.at(0).toUtf8(), "RNTO " + args.at(1).toUtf8() }, {});
     }
-    return context.fail(ExitCode::Usage, QStringLiteral("bad ftp command: %1 %2\n%3").arg(command, args.join(QLatin1Char(' ')), ftpUsage()));
+    return context.fail(ExitCode::Usage,
+        QStringLiteral("bad ftp command: %1 %2\n%3").arg(command, args.join(QLatin1Char(' ')), ftpUsage()));
 }
 
 } // namespace Satchel::Cli

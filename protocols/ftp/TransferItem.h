@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocols/core/OperationError.h"
+#include "protocols/ftp/OverwritePolicy.h"
 
 #include <QMetaType>
 #include <QString>
@@ -11,7 +12,8 @@ namespace Satchel::Ftp {
 // continues where it stopped).
 struct TransferItem {
     enum class Direction { Download, Upload };
-    enum class State { Pending, Running, Paused, Done, Failed, Cancelled };
+    // Stored as numbers (TransferQueueStore): new states go at the end.
+    enum class State { Pending, Running, Paused, Done, Failed, Cancelled, Skipped, Asking };
 
     qint64 id = 0;
     Direction direction = Direction::Download;
@@ -21,11 +23,15 @@ struct TransferItem {
     qint64 transferred = 0;
     State state = State::Pending;
     int priority = 0; // higher first
+    OverwritePolicy overwrite = OverwritePolicy::Overwrite; // when the destination exists
     int attempts = 0;
-    QString error;    // in words, for a failed item
+    QString error; // in words, for a failed item (and why a skipped one was skipped)
     OperationError::Kind errorKind = OperationError::Kind::Refused;
 
-    bool isFinal() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
+    bool isFinal() const
+    {
+        return state == State::Done || state == State::Failed || state == State::Cancelled || state == State::Skipped;
+    }
 };
 
 } // namespace Satchel::Ftp

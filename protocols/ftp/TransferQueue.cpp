@@ -4,8 +4,10 @@
 #include "protocols/ftp/FtpPutOperation.h"
 #include "protocols/store/TransferQueueStore.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -32,14 +34,13 @@ bool isTransient(const OperationError &error)
 
 } // namespace
 
-TransferQueue::TransferQueue(FtpSession::Options sessionOptions, int connections, Store::TransferQueueStore *store,
-                             QObject *parent)
+TransferQueue::TransferQueue(
+    FtpSession::Options sessionOptions, int connections, Store::TransferQueueStore *store, QObject *parent)
     : QObject(parent)
     , m_options(std::move(sessionOptions))
     , m_connections(std::max(1, connections))
     , m_store(store)
-{
-}
+{ }
 
 TransferQueue::~TransferQueue()
 {
@@ -64,6 +65,10 @@ bool TransferQueue::restore(QString *error)
     for (TransferItem item : stored) {
         if (item.state == TransferItem::State::Running) {
             item.state = TransferItem::State::Pending; // interrupted by the restart
+        } else if (item.state == TransferItem::State::Asking) {
+            // Nobody answered before the restart: look at the destination and ask again.
+            item.state = TransferItem::State::Pending;
+            item.attempts = 0;
         }
         m_items.insert(item.id, item);
         m_addedOrder.insert(item.id, ++m_order);
@@ -177,8 +182,9 @@ void TransferQueue::setPriority(qint64 id, int priority)
 
 bool TransferQueue::isIdle() const
 {
-    return std::all_of(m_items.cbegin(), m_items.cend(),
-                       [](const TransferItem &i) { return i.isFinal() || i.state == TransferItem::State::Paused; });
+    return std::all_of(m_items.cbegin(), m_items.cend(), [](const TransferItem &i) {
+        return i.isFinal() || i.state == TransferItem::State::Paused || i.state == TransferItem::State::Asking;
+    });
 }
 
 qint64 TransferQueue::nextPending() const
@@ -193,7 +199,8 @@ qint64 TransferQueue::nextPending() const
             continue;
         }
         const TransferItem &b = m_items[best];
-        if (item.priority > b.priority || (item.priority == b.priority && m_addedOrder.value(item.id) < m_addedOrder.value(best))) {
+        if (item.priority > b.priority
+            || (item.priority == b.priority && m_addedOrder.value(item.id) < m_addedOrder.value(best))) {
             best = item.id;
         }
     }
@@ -216,12 +223,13 @@ TransferQueue::Worker &TransferQueue::newWorker()
         w->dead = true;
         if (!w->loggedIn) {
             ++m_loginFailures;
-            const bool othersWork = std::any_of(m_workers.cbegin(), m_workers.cend(),
-                                                [](const auto &o) { return o->loggedIn && !o->dead; });
+            const bool othersWork = std::any_of(
+                m_workers.cbegin(), m_workers.cend(), [](const auto &o) { return o->loggedIn && !o->dead; });
             // A site that cannot be used at all (no connection ever logged in, or logins
             // keep failing): every waiting item fails with the reason. One refused extra
             // connection (a per-user limit) only means fewer connections.
-            if (!othersWork && (!m_everLoggedIn || m_loginFailures >= kMaxAttempts) && (!isTransient(e) || m_loginFailures >= kMaxAttempts)) {
+            if (!othersWork && (!m_everLoggedIn || m_loginFailures >= kMaxAttempts)
+                && (!isTransient(e) || m_loginFailures >= kMaxAttempts)) {
                 for (TransferItem item : m_items) {
                     if (item.state == TransferItem::State::Pending) {
                         item.state = TransferItem::State::Failed;
@@ -233,7 +241,7 @@ TransferQueue::Worker &TransferQueue::newWorker()
             } else {
                 m_connectNotBefore = m_clock.elapsed() + (qint64(1000) << std::min(m_loginFailures - 1, 4));
                 QTimer::singleShot(static_cast<int>(qint64(1000) << std::min(m_loginFailures - 1, 4)) + 1, this,
-                                   &TransferQueue::schedule);
+                    &TransferQueue::schedule);
             }
         }
         QTimer::singleShot(0, this, &TransferQueue::schedule);
@@ -277,12 +285,13 @@ void TransferQueue::schedule()
             }
         }
     }
-    const int connecting = static_cast<int>(std::count_if(m_workers.cbegin(), m_workers.cend(), [](const auto &w) {
-        return !w->loggedIn && !w->dead;
-    }));
-    const int alive = static_cast<int>(std::count_if(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return !w->dead; }));
+    const int connecting = static_cast<int>(
+        std::count_if(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return !w->loggedIn && !w->dead; }));
+    const int alive
+        = static_cast<int>(std::count_if(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return !w->dead; }));
     const bool mayConnect = m_clock.elapsed() >= m_connectNotBefore;
-    const bool anyLoggedIn = std::any_of(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return w->loggedIn && !w->dead; });
+    const bool anyLoggedIn
+        = std::any_of(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return w->loggedIn && !w->dead; });
     // After a refused extra connection, do not open more while others work.
     const int limit = (m_loginFailures > 0 && anyLoggedIn) ? alive : m_connections;
     for (int more = mayConnect ? std::min(waiting - connecting, limit - alive) : 0; more > 0; --more) {
@@ -292,7 +301,8 @@ void TransferQueue::schedule()
         QTimer::singleShot(static_cast<int>(soonest - m_clock.elapsed()) + 1, this, &TransferQueue::schedule);
     }
     const bool busy = std::any_of(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return w->itemId != 0; });
-    if (!busy && !m_reportedDone && std::all_of(m_items.cbegin(), m_items.cend(), [](const TransferItem &i) { return i.isFinal(); })) {
+    if (!busy && !m_reportedDone
+        && std::all_of(m_items.cbegin(), m_items.cend(), [](const TransferItem &i) { return i.isFinal(); })) {
         m_reportedDone = true;
         for (auto &worker : m_workers) {
             worker->session->quit();
@@ -308,14 +318,153 @@ void TransferQueue::startOn(Worker &worker, qint64 id)
     ++item.attempts;
     update(item);
     worker.itemId = id;
+    // A retry continues its own earlier attempt; Overwrite needs no look first.
+    if (item.attempts > 1 || item.overwrite == OverwritePolicy::Overwrite) {
+        transfer(worker, id, item.attempts > 1, 0);
+        return;
+    }
+    if (item.direction == TransferItem::Direction::Download) {
+        const QFileInfo target(item.localPath);
+        const qint64 have = target.exists() ? target.size() : -1;
+        if (have >= 0 && item.size < 0 && item.overwrite == OverwritePolicy::ResumeIfSmaller) {
+            // "Smaller" needs the remote size, which a listing did not give: ask SIZE.
+            Worker *w = &worker;
+            w->session->command("SIZE " + item.remotePath.toUtf8(), [this, w, id, have](const FtpReply &reply) {
+                if (w->itemId != id) {
+                    return;
+                }
+                TransferItem current = m_items.value(id);
+                bool ok = false;
+                const qint64 size = reply.code == 213 ? reply.text().trimmed().toLongLong(&ok) : -1;
+                current.size = ok ? size : -1;
+                update(current);
+                apply(*w, id, decideOverwrite(current.overwrite, have, current.size), have);
+            });
+            return;
+        }
+        apply(worker, id, decideOverwrite(item.overwrite, have, item.size), have);
+        return;
+    }
+    // Upload: does the server have the file? SIZE (RFC 3659 §4) answers 213 with its
+    // size, or 550 when there is none.
+    Worker *w = &worker;
+    w->session->command("SIZE " + item.remotePath.toUtf8(), [this, w, id](const FtpReply &reply) {
+        if (w->itemId != id) {
+            return; // paused or cancelled meanwhile
+        }
+        const TransferItem current = m_items.value(id);
+        bool ok = false;
+        const qint64 have = reply.code == 213 ? reply.text().trimmed().toLongLong(&ok) : -1;
+        const qint64 localSize = QFileInfo(current.localPath).size();
+        apply(*w, id, decideOverwrite(current.overwrite, ok ? have : -1, localSize), ok ? have : -1);
+    });
+}
+
+void TransferQueue::apply(Worker &worker, qint64 id, const OverwriteDecision &decision, qint64 destinationSize)
+{
+    using Action = OverwriteDecision::Action;
+    TransferItem item = m_items.value(id);
+    switch (decision.action) {
+    case Action::Transfer:
+        transfer(worker, id, false, 0);
+        return;
+    case Action::Resume:
+        if (item.direction == TransferItem::Direction::Download) {
+            // The smaller file is taken as a partial copy: it becomes the .part that
+            // FtpGetOperation continues (REST), renamed back only when complete.
+            const QString part = FtpGetOperation::partialPath(item.localPath);
+            QFile::remove(part);
+            if (!QFile::rename(item.localPath, part)) {
+                finishItem(worker, id,
+                    OperationError { OperationError::Kind::LocalIo,
+                        QStringLiteral("cannot continue %1: it cannot be renamed").arg(item.localPath) });
+                return;
+            }
+            transfer(worker, id, true, 0);
+        } else {
+            transfer(worker, id, false, decision.offset);
+        }
+        return;
+    case Action::Skip:
+        worker.itemId = 0;
+        item.state = TransferItem::State::Skipped;
+        item.error = decision.reason;
+        update(item);
+        QTimer::singleShot(0, this, &TransferQueue::schedule);
+        return;
+    case Action::Rename:
+        if (item.direction == TransferItem::Direction::Download) {
+            const QFileInfo target(item.localPath);
+            for (int n = 2;; ++n) {
+                const QString candidate = target.dir().filePath(numberedName(target.fileName(), n));
+                if (!QFileInfo::exists(candidate) && !QFileInfo::exists(FtpGetOperation::partialPath(candidate))) {
+                    item.localPath = candidate;
+                    break;
+                }
+            }
+            update(item);
+            transfer(worker, id, false, 0);
+        } else {
+            renameRemote(worker, id, 2);
+        }
+        return;
+    case Action::Ask:
+        // The connection is freed for other items while the person decides.
+        worker.itemId = 0;
+        item.state = TransferItem::State::Asking;
+        update(item);
+        Q_EMIT overwriteQuestion(item, destinationSize);
+        QTimer::singleShot(0, this, &TransferQueue::schedule);
+        return;
+    }
+}
+
+void TransferQueue::renameRemote(Worker &worker, qint64 id, int n)
+{
+    const TransferItem item = m_items.value(id);
+    const qsizetype slash = item.remotePath.lastIndexOf(u'/');
+    const QString candidate = item.remotePath.left(slash + 1) + numberedName(item.remotePath.mid(slash + 1), n);
+    Worker *w = &worker;
+    w->session->command("SIZE " + candidate.toUtf8(), [this, w, id, n, candidate](const FtpReply &reply) {
+        if (w->itemId != id) {
+            return;
+        }
+        if (reply.code == 213 && n < 1000) {
+            renameRemote(*w, id, n + 1); // taken: try the next number
+            return;
+        }
+        TransferItem renamed = m_items.value(id);
+        renamed.remotePath = candidate;
+        update(renamed);
+        transfer(*w, id, false, 0);
+    });
+}
+
+void TransferQueue::answerOverwrite(qint64 id, OverwritePolicy policy)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end() || it->state != TransferItem::State::Asking || policy == OverwritePolicy::Ask) {
+        return;
+    }
+    TransferItem item = *it;
+    item.overwrite = policy;
+    item.state = TransferItem::State::Pending;
+    item.attempts = 0; // the look at the destination happens again, with the answer
+    update(item);
+    QTimer::singleShot(0, this, &TransferQueue::schedule);
+}
+
+void TransferQueue::transfer(Worker &worker, qint64 id, bool resume, qint64 offset)
+{
+    const TransferItem item = m_items.value(id);
     Worker *w = &worker;
     FtpTransferOperation *op = nullptr;
     if (item.direction == TransferItem::Direction::Download) {
         // A partial file of this item's own earlier attempt (or of before a restart) is
         // continued; a first attempt never trusts a .part it did not write.
-        op = new FtpGetOperation(w->session.get(), item.remotePath, item.localPath, item.attempts > 1, this, item.size);
+        op = new FtpGetOperation(w->session.get(), item.remotePath, item.localPath, resume, this, item.size);
     } else {
-        op = new FtpPutOperation(w->session.get(), item.localPath, item.remotePath, 0, this);
+        op = new FtpPutOperation(w->session.get(), item.localPath, item.remotePath, offset, this);
     }
     w->operation = op;
     connect(op, &FtpTransferOperation::succeeded, this, [this, w, id] { finishItem(*w, id, std::nullopt); });

@@ -31,7 +31,7 @@ public:
     static constexpr int kMaxAttempts = 4;
 
     TransferQueue(FtpSession::Options sessionOptions, int connections, Store::TransferQueueStore *store = nullptr,
-                  QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~TransferQueue() override;
 
     // Loads unfinished items from the store (running ones become pending again).
@@ -41,6 +41,10 @@ public:
     void resume(qint64 id);
     void cancel(qint64 id);
     void setPriority(qint64 id, int priority);
+
+    // The person's answer to overwriteQuestion(): how to treat this item's existing
+    // destination (Ask is not an answer and is ignored).
+    void answerOverwrite(qint64 id, OverwritePolicy policy);
 
     // The person's answer to a certificate question one of the connections asked.
     void answerTrustQuestion(quint64 id, Net::TrustAnswer answer);
@@ -53,12 +57,18 @@ public:
 Q_SIGNALS:
     void itemChanged(const Satchel::Ftp::TransferItem &item);
     void trustQuestion(const Satchel::Net::TrustQuestion &question);
+    // An item with OverwritePolicy::Ask found its destination in place: it waits
+    // (state Asking, no connection held) until answerOverwrite().
+    void overwriteQuestion(const Satchel::Ftp::TransferItem &item, qint64 destinationSize);
     void allDone(); // every item is done, failed or cancelled
 
 private:
     struct Worker;
     void schedule();
     void startOn(Worker &worker, qint64 id);
+    void apply(Worker &worker, qint64 id, const OverwriteDecision &decision, qint64 destinationSize);
+    void renameRemote(Worker &worker, qint64 id, int n);
+    void transfer(Worker &worker, qint64 id, bool resume, qint64 offset);
     void finishItem(Worker &worker, qint64 id, const std::optional<OperationError> &error);
     void update(const TransferItem &item);
     void stopWorker(Worker &worker);
@@ -74,7 +84,7 @@ private:
     qint64 m_order = 0;
     QMap<qint64, qint64> m_addedOrder;
     int m_connectionsOpened = 0;
-    int m_loginFailures = 0;     // in a row, while no connection is logged in
+    int m_loginFailures = 0; // in a row, while no connection is logged in
     bool m_everLoggedIn = false;
     qint64 m_connectNotBefore = 0; // backoff for new connections after failed logins
     QMap<qint64, qint64> m_retryAt; // item -> not before (ms on m_clock)

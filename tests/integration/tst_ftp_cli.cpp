@@ -36,6 +36,8 @@ private Q_SLOTS:
     void everyCommand();
     void resumeGetAndPut_data();
     void resumeGetAndPut();
+    void overwritePolicies_data();
+    void overwritePolicies();
     void recursiveTreesInParallel_data();
     void recursiveTreesInParallel();
     void errors_data();
@@ -217,6 +219,93 @@ void TestFtpCli::resumeGetAndPut()
     QVERIFY(d.readAll() == content);
     QVERIFY(!QFile::exists(local + QStringLiteral(".part")));
     QCOMPARE(run(target, {QStringLiteral("rm"), remote}).exitCode, 0);
+}
+
+void TestFtpCli::overwritePolicies_data()
+{
+    addTargets();
+}
+
+// --overwrite: what happens when the destination exists, for get and put, one file and
+// trees. Each case checks the bytes that end up on both sides.
+void TestFtpCli::overwritePolicies()
+{
+    QFETCH(FtpTarget, target);
+    QFETCH(QString, tag);
+    const QByteArray content = randomBytes(1024 * 1024);
+    const QByteArray other = randomBytes(64 * 1024);
+    const QString source = m_dir.filePath(QStringLiteral("ow-source-%1.bin").arg(tag));
+    QFile f(source);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(content) == content.size());
+    f.close();
+    const QString remote = QStringLiteral("overwrite %1.bin").arg(tag);
+    auto read = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("missing");
+    };
+    auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    CliResult r = run(target, {QStringLiteral("put"), source, remote});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    // get --overwrite skip: the existing local file stays as it was.
+    const QString local = m_dir.filePath(QStringLiteral("ow-local-%1.bin").arg(tag));
+    QVERIFY(write(local, other));
+    r = run(target, {QStringLiteral("get"), remote, local, QStringLiteral("--overwrite"), QStringLiteral("skip")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("1 skipped"), r.out.constData());
+    QVERIFY(read(local) == other);
+
+    // get --overwrite rename: the download goes to "name (2).ext", the original stays.
+    r = run(target, {QStringLiteral("get"), remote, local, QStringLiteral("--overwrite"), QStringLiteral("rename")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(read(local) == other);
+    QVERIFY(read(m_dir.filePath(QStringLiteral("ow-local-%1 (2).bin").arg(tag))) == content);
+
+    // get --overwrite resume-if-smaller: a smaller local copy (the first half) is continued.
+    QVERIFY(write(local, content.left(content.size() / 3)));
+    r = run(target, {QStringLiteral("get"), remote, local, QStringLiteral("--overwrite"), QStringLiteral("resume-if-smaller")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(read(local) == content);
+    QVERIFY(!QFile::exists(local + QStringLiteral(".part")));
+    // ...and one of the same size is left alone.
+    r = run(target, {QStringLiteral("get"), remote, local, QStringLiteral("--overwrite"), QStringLiteral("resume-if-smaller")});
+    QVERIFY2(r.exitCode == 0 && r.out.contains("1 skipped"), r.out.constData());
+
+    // put --overwrite skip: the server's file is unchanged.
+    const QString small = m_dir.filePath(QStringLiteral("ow-small-%1.bin").arg(tag));
+    QVERIFY(write(small, other));
+    r = run(target, {QStringLiteral("put"), small, remote, QStringLiteral("--overwrite"), QStringLiteral("skip")});
+    QVERIFY2(r.exitCode == 0 && r.out.contains("1 skipped"), r.out.constData());
+    r = run(target, {QStringLiteral("size"), remote});
+    QCOMPARE(r.out.trimmed().toLongLong(), content.size());
+
+    // put --overwrite rename: the upload lands as "overwrite TAG (2).bin".
+    r = run(target, {QStringLiteral("put"), small, remote, QStringLiteral("--overwrite"), QStringLiteral("rename")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString renamed = QStringLiteral("overwrite %1 (2).bin").arg(tag);
+    r = run(target, {QStringLiteral("size"), renamed});
+    QCOMPARE(r.out.trimmed().toLongLong(), other.size());
+
+    // put --overwrite resume-if-smaller: the server's shorter copy is completed.
+    const QString partial = QStringLiteral("overwrite partial %1.bin").arg(tag);
+    const QString firstHalf = m_dir.filePath(QStringLiteral("ow-half-%1.bin").arg(tag));
+    QVERIFY(write(firstHalf, content.left(content.size() / 2)));
+    QCOMPARE(run(target, {QStringLiteral("put"), firstHalf, partial}).exitCode, 0);
+    r = run(target, {QStringLiteral("put"), source, partial, QStringLiteral("--overwrite"), QStringLiteral("resume-if-smaller")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString check = m_dir.filePath(QStringLiteral("ow-check-%1.bin").arg(tag));
+    QCOMPARE(run(target, {QStringLiteral("get"), partial, check}).exitCode, 0);
+    QVERIFY(read(check) == content);
+
+    // The command line cannot ask.
+    r = run(target, {QStringLiteral("get"), remote, local, QStringLiteral("--overwrite"), QStringLiteral("ask")});
+    QCOMPARE(r.exitCode, 2);
+    for (const QString &name : {remote, renamed, partial}) {
+        QCOMPARE(run(target, {QStringLiteral("rm"), name}).exitCode, 0);
+    }
 }
 
 static QMap<QString, QByteArray> snapshot(const QString &root)
