@@ -26,6 +26,7 @@ QString ftpUsage()
         "  satchel-cli ftp URL get REMOTE [LOCAL] [--resume] | get -r REMOTE_DIR [LOCAL_DIR] [--parallel N]\n"
         "  satchel-cli ftp URL put LOCAL [REMOTE] [--resume] | put -r LOCAL_DIR [REMOTE_DIR] [--parallel N]\n"
         "    --overwrite overwrite|skip|resume-if-smaller|rename  when the destination exists (default overwrite)\n"
+        "    --ascii  one text file in ASCII type (TYPE A): line ends become this system's\n"
         "  satchel-cli ftp URL mkdir PATH | rmdir PATH | rm PATH | mv FROM TO | size PATH | mtime PATH\n"
         "  any of them with --active: the server connects to us for data (EPRT/PORT)\n");
 }
@@ -95,7 +96,7 @@ int list(CliContext &context, const QString &path)
     });
 }
 
-int get(CliContext &context, const QString &remote, QString local, bool resume)
+int get(CliContext &context, const QString &remote, QString local, bool resume, bool ascii)
 {
     if (local.isEmpty()) {
         local = remote.section(QLatin1Char('/'), -1);
@@ -104,15 +105,16 @@ int get(CliContext &context, const QString &remote, QString local, bool resume)
         return context.fail(ExitCode::Usage, QStringLiteral("name the local file for %1").arg(remote));
     }
     FtpRun run(context, sessionOptions(context));
-    return run.run([remote, local, resume](FtpRun &r) {
+    return run.run([remote, local, resume, ascii](FtpRun &r) {
         auto *op = new FtpGetOperation(&r.session(), remote, local, resume, &r.session());
+        op->setAscii(ascii);
         QObject::connect(op, &FtpGetOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
         QObject::connect(op, &FtpGetOperation::succeeded, op, [&r] { r.done(); });
         op->start();
     });
 }
 
-int put(CliContext &context, const QString &local, QString remote, bool resume)
+int put(CliContext &context, const QString &local, QString remote, bool resume, bool ascii)
 {
     if (!QFileInfo(local).isFile()) {
         return context.fail(QFileInfo::exists(local) ? ExitCode::Usage : ExitCode::NotFound,
@@ -122,9 +124,10 @@ int put(CliContext &context, const QString &local, QString remote, bool resume)
         remote = QFileInfo(local).fileName();
     }
     FtpRun run(context, sessionOptions(context));
-    return run.run([local, remote, resume](FtpRun &r) {
-        auto startUpload = [&r, local, remote](qint64 offset) {
+    return run.run([local, remote, resume, ascii](FtpRun &r) {
+        auto startUpload = [&r, local, remote, ascii](qint64 offset) {
             auto *op = new FtpPutOperation(&r.session(), local, remote, offset, &r.session());
+            op->setAscii(ascii);
             QObject::connect(op, &FtpPutOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
             QObject::connect(op, &FtpPutOperation::succeeded, op, [&r] { r.done(); });
             op->start();
@@ -347,6 +350,7 @@ int runFtp(CliContext &context, QStringList args)
     const QString command = args.takeFirst();
     const bool resume = takeFlag(args, QStringLiteral("--resume"));
     const bool recursive = takeFlag(args, QStringLiteral("-r"));
+    const bool ascii = takeFlag(args, QStringLiteral("--ascii"));
     context.setActiveMode(takeFlag(args, QStringLiteral("--active")));
     QString error;
     const QString parallelText = takeOption(args, QStringLiteral("--parallel"), &error);
@@ -382,6 +386,10 @@ int runFtp(CliContext &context, QStringList args)
     if ((command == QLatin1String("get") || command == QLatin1String("put"))
         && (args.size() == 1 || args.size() == 2)) {
         const bool download = command == QLatin1String("get");
+        if (ascii && (recursive || resume || overwrite != OverwritePolicy::Overwrite)) {
+            return context.fail(
+                ExitCode::Usage, QStringLiteral("--ascii is for one text file, without --resume, -r or --overwrite"));
+        }
         if (recursive) {
             return download ? getTree(context, args.at(0), args.value(1), parallel, overwrite)
                             : putTree(context, args.at(0), args.value(1), parallel, overwrite);
@@ -393,8 +401,8 @@ int runFtp(CliContext &context, QStringList args)
             // One file with a policy: the queue applies it, as it does for trees.
             return transferOne(context, download, args.at(0), args.value(1), overwrite);
         }
-        return download ? get(context, args.at(0), args.value(1), resume)
-                        : put(context, args.at(0), args.value(1), resume);
+        return download ? get(context, args.at(0), args.value(1), resume, ascii)
+                        : put(context, args.at(0), args.value(1), resume, ascii);
     }
     if (args.size() == 1) {
         const QByteArray path = args.at(0).toUtf8();

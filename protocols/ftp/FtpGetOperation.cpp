@@ -8,8 +8,8 @@
 
 namespace Satchel::Ftp {
 
-FtpGetOperation::FtpGetOperation(FtpSession *session, QString remotePath, QString localPath, bool resume, QObject *parent,
-                                 qint64 expectedSize)
+FtpGetOperation::FtpGetOperation(
+    FtpSession *session, QString remotePath, QString localPath, bool resume, QObject *parent, qint64 expectedSize)
     : FtpTransferOperation(session, parent)
     , m_remote(std::move(remotePath))
     , m_local(std::move(localPath))
@@ -25,7 +25,9 @@ FtpGetOperation::FtpGetOperation(FtpSession *session, QString remotePath, QStrin
 
 QList<QByteArray> FtpGetOperation::preparation() const
 {
-    return m_offset > 0 ? QList<QByteArray>{"REST " + QByteArray::number(m_offset)} : QList<QByteArray>{};
+    // No REST in ASCII type: offsets in converted text do not match the file's.
+    return m_offset > 0 && !isAscii() ? QList<QByteArray> { "REST " + QByteArray::number(m_offset) }
+                                      : QList<QByteArray> {};
 }
 
 QByteArray FtpGetOperation::command() const
@@ -38,11 +40,29 @@ void FtpGetOperation::prepareData(FtpDataChannel *channel)
     // Unbuffered: the data channel already hands over chunks of 256 KiB and more; a
     // second buffer would only copy them once more.
     if (!m_file.open(QIODevice::Unbuffered
-                     | (m_offset > 0 ? QIODevice::WriteOnly | QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate))) {
-        fail(OperationError::Kind::LocalIo, QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
+            | (m_offset > 0 ? QIODevice::WriteOnly | QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate))) {
+        fail(OperationError::Kind::LocalIo,
+            QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
         return;
     }
+    if (isAscii() && m_offset > 0) {
+        // Resume does not apply to ASCII type: start the file again.
+        m_offset = 0;
+        if (!m_file.resize(0)) {
+            fail(OperationError::Kind::LocalIo,
+                QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
+            return;
+        }
+    }
     channel->setSink([this](const char *data, qint64 size, QString *error) {
+        if (isAscii()) {
+            const QByteArray text = m_asciiDecoder.feed(QByteArrayView(data, size));
+            if (m_file.write(text) != text.size()) {
+                *error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+                return false;
+            }
+            return true;
+        }
         if (m_file.write(data, size) != size) {
             *error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
             return false;
@@ -59,12 +79,20 @@ bool FtpGetOperation::complete(QString *error)
             return false;
         }
     }
+    if (isAscii()) {
+        const QByteArray tail = m_asciiDecoder.finish();
+        if (m_file.write(tail) != tail.size()) {
+            *error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+            return false;
+        }
+    }
     if (!m_file.flush()) {
         *error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
         return false;
     }
     m_file.close();
-    if (m_expectedSize >= 0 && QFileInfo(m_file.fileName()).size() != m_expectedSize) {
+    // (In ASCII type the local file's line ends differ from the server's: no size check.)
+    if (m_expectedSize >= 0 && !isAscii() && QFileInfo(m_file.fileName()).size() != m_expectedSize) {
         *error = QStringLiteral("the download of %1 has %2 bytes, the server listed %3; it was not put in place")
                      .arg(m_remote)
                      .arg(QFileInfo(m_file.fileName()).size())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocols/ftp/FtpTransferOperation.h"
+#include "protocols/ftp/NetAscii.h"
 
 #include <QFile>
 
@@ -17,7 +18,7 @@ class FtpGetOperation : public FtpTransferOperation
 public:
     // expectedSize >= 0 (from a listing): a download of another size is not put in place.
     FtpGetOperation(FtpSession *session, QString remotePath, QString localPath, bool resume, QObject *parent = nullptr,
-                    qint64 expectedSize = -1);
+        qint64 expectedSize = -1);
 
     static QString partialPath(const QString &localPath) { return localPath + QStringLiteral(".part"); }
     qint64 resumedFrom() const { return m_offset; }
@@ -35,6 +36,7 @@ private:
     QFile m_file;
     qint64 m_offset = 0;
     qint64 m_expectedSize;
+    NetAsciiDecoder m_asciiDecoder;
 };
 
 } // namespace Satchel::Ftp

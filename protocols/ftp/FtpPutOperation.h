@@ -2,6 +2,7 @@
 
 #include "protocols/ftp/FtpTransferOperation.h"
 
+#include <QBuffer>
 #include <QFile>
 
 namespace Satchel::Ftp {
@@ -16,8 +17,8 @@ class FtpPutOperation : public FtpTransferOperation
     Q_OBJECT
 
 public:
-    FtpPutOperation(FtpSession *session, QString localPath, QString remotePath, qint64 resumeFrom = 0,
-                    QObject *parent = nullptr);
+    FtpPutOperation(
+        FtpSession *session, QString localPath, QString remotePath, qint64 resumeFrom = 0, QObject *parent = nullptr);
 
 protected:
     QByteArray command() const override;
@@ -33,6 +34,7 @@ private:
     FtpDataChannel *m_channel = nullptr;
     bool m_started = false;
     QFile m_file;
+    QBuffer m_text; // ASCII type: the converted text
     qint64 m_offset;
 };
 

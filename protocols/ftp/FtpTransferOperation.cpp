@@ -28,6 +28,14 @@ OperationError::Kind FtpTransferOperation::kindFor(const FtpReply &reply) const
 void FtpTransferOperation::start()
 {
     m_state = State::OpeningData;
+    if (m_ascii) {
+        // TYPE A for this transfer only; TYPE I (the session's) is set again when it ends.
+        m_session->command("TYPE A", [this](const FtpReply &r) {
+            if (!r.isPositive() && m_state == State::OpeningData) {
+                fail(kindFor(r), QStringLiteral("TYPE A: %1 %2").arg(r.code).arg(r.text()));
+            }
+        });
+    }
     // REST goes before EPSV/PASV. RFC 3659 §5.3 asks for it right before RETR, but
     // pyftpdlib drops a protected data connection that was opened before a REST; vsftpd
     // and pyftpdlib both honour a REST that precedes the passive command.
@@ -73,12 +81,13 @@ void FtpTransferOperation::onDataConnected()
     m_session->command(
         command(),
         [this](const FtpReply &reply) {
-        if (!reply.isPositive()) {
-            fail(kindFor(reply), QStringLiteral("%1: %2 %3").arg(QString::fromUtf8(command())).arg(reply.code).arg(reply.text()));
-            return;
-        }
-        m_replyOk = true;
-        maybeComplete();
+            if (!reply.isPositive()) {
+                fail(kindFor(reply),
+                    QStringLiteral("%1: %2 %3").arg(QString::fromUtf8(command())).arg(reply.code).arg(reply.text()));
+                return;
+            }
+            m_replyOk = true;
+            maybeComplete();
         },
         [this](const FtpReply &) {
             if (m_state == State::Commanded) {
@@ -103,7 +112,16 @@ void FtpTransferOperation::maybeComplete()
         return;
     }
     m_state = State::Done;
+    restoreBinaryType();
     Q_EMIT succeeded();
+}
+
+void FtpTransferOperation::restoreBinaryType()
+{
+    if (m_ascii) {
+        // Queued before anything the next operation sends, so it runs in binary again.
+        m_session->command("TYPE I", [](const FtpReply &) {});
+    }
 }
 
 void FtpTransferOperation::abort()
@@ -124,7 +142,10 @@ void FtpTransferOperation::fail(OperationError::Kind kind, const QString &messag
         return;
     }
     abort(); // the same stop, then the failure is reported
-    Q_EMIT failed({kind, message});
+    if (m_session->connection()->state() == Net::Connection::State::Ready) {
+        restoreBinaryType();
+    }
+    Q_EMIT failed({ kind, message });
 }
 
 } // namespace Satchel::Ftp

@@ -27,6 +27,11 @@ public:
     explicit FtpTransferOperation(FtpSession *session, QObject *parent = nullptr);
     ~FtpTransferOperation() override;
 
+    // ASCII type (RFC 959 §3.1.1.1, TYPE A) for text: line ends are converted, so
+    // sizes differ and there is no resume. Set before start().
+    void setAscii(bool ascii) { m_ascii = ascii; }
+    bool isAscii() const { return m_ascii; }
+
     void start();
     // Stops at once, silently (pause, cancel): the data connection goes, abandon()
     // runs, no signal follows. The session is the caller's to end.
@@ -45,11 +50,11 @@ protected:
     // Called when data may flow (after the command, and TLS when protected).
     virtual void prepareData(FtpDataChannel *channel) = 0;
     // The server said the transfer starts (125/150, RFC 959 §4.2): an upload may send now.
-    virtual void transferStarted() {}
+    virtual void transferStarted() { }
     // Both ends finished well: write the result in place. False with `error`: a local error.
     virtual bool complete(QString *error) = 0;
     // The operation failed: clean up (a temporary file stays for resume, never the target).
-    virtual void abandon() {}
+    virtual void abandon() { }
     // What a refused command means (550 is "not found" for most).
     virtual OperationError::Kind kindFor(const FtpReply &reply) const;
 
@@ -59,6 +64,7 @@ protected:
 private:
     void onDataConnected();
     void maybeComplete();
+    void restoreBinaryType();
 
     FtpSession *m_session;
     FtpDataChannel *m_channel = nullptr;
@@ -66,6 +72,7 @@ private:
     bool m_replyOk = false;
     bool m_dataEnded = false;
     bool m_dataReady = false;
+    bool m_ascii = false;
 };
 
 } // namespace Satchel::Ftp

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void everyCommand();
     void resumeGetAndPut_data();
     void resumeGetAndPut();
+    void asciiTextRoundTrips_data();
+    void asciiTextRoundTrips();
     void overwritePolicies_data();
     void overwritePolicies();
     void recursiveTreesInParallel_data();
@@ -219,6 +221,46 @@ void TestFtpCli::resumeGetAndPut()
     QVERIFY(d.readAll() == content);
     QVERIFY(!QFile::exists(local + QStringLiteral(".part")));
     QCOMPARE(run(target, {QStringLiteral("rm"), remote}).exitCode, 0);
+}
+
+void TestFtpCli::asciiTextRoundTrips_data()
+{
+    addTargets();
+}
+
+// --ascii (TYPE A): a text file with LF line ends goes up and comes back identical,
+// whatever the server does with line ends in between (pyftpdlib converts them, vsftpd
+// by default stores what it gets); the session is in binary type again afterwards.
+void TestFtpCli::asciiTextRoundTrips()
+{
+    QFETCH(FtpTarget, target);
+    QFETCH(QString, tag);
+    const QByteArray text = QByteArray("first line\nGrüße aus Köln\n\nlast line without end");
+    const QString local = m_dir.filePath(QStringLiteral("ascii-%1.txt").arg(tag));
+    QFile f(local);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+    f.close();
+    const QString remote = QStringLiteral("ascii %1.txt").arg(tag);
+    CliResult r = run(target, {QStringLiteral("put"), local, remote, QStringLiteral("--ascii")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString back = m_dir.filePath(QStringLiteral("ascii-back-%1.txt").arg(tag));
+    r = run(target, {QStringLiteral("get"), remote, back, QStringLiteral("--ascii")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile b(back);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    QCOMPARE(b.readAll(), text);
+    // A binary transfer afterwards is byte-exact again (TYPE I was restored).
+    const QByteArray binary = randomBytes(64 * 1024);
+    const QString blob = m_dir.filePath(QStringLiteral("after-ascii-%1.bin").arg(tag));
+    QFile bf(blob);
+    QVERIFY(bf.open(QIODevice::WriteOnly) && bf.write(binary) == binary.size());
+    bf.close();
+    QCOMPARE(run(target, {QStringLiteral("put"), blob, QStringLiteral("after ascii %1.bin").arg(tag)}).exitCode, 0);
+    r = run(target, {QStringLiteral("size"), QStringLiteral("after ascii %1.bin").arg(tag)});
+    QCOMPARE(r.out.trimmed().toLongLong(), binary.size());
+    QCOMPARE(run(target, {QStringLiteral("get"), remote, back, QStringLiteral("--ascii"), QStringLiteral("--resume")}).exitCode, 2);
+    QCOMPARE(run(target, {QStringLiteral("rm"), remote}).exitCode, 0);
+    QCOMPARE(run(target, {QStringLiteral("rm"), QStringLiteral("after ascii %1.bin").arg(tag)}).exitCode, 0);
 }
 
 void TestFtpCli::overwritePolicies_data()
