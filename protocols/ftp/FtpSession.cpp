@@ -8,8 +8,19 @@ namespace Satchel::Ftp {
 FtpSession::FtpSession(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_connection(new Net::Connection(m_options.connection, this))
+    , m_connection(nullptr)
 {
+    if (m_options.keepAlive.count() > 0 && m_options.connection.idleTimeout.count() == 0) {
+        m_options.connection.idleTimeout = m_options.keepAlive;
+    }
+    m_connection = new Net::Connection(m_options.connection, this);
+    connect(m_connection, &Net::Connection::idleTimedOut, this, [this] {
+        // Only an idle, logged-in session: a running command or transfer is traffic.
+        if (m_loggedIn && !m_finished && !m_current && m_queue.empty()) {
+            ++m_keepAlives;
+            command("NOOP", [](const FtpReply &) {});
+        }
+    });
     connect(m_connection, &Net::Connection::ready, this, &FtpSession::onReady);
     connect(m_connection, &Net::Connection::readyRead, this, &FtpSession::onReadyRead);
     connect(m_connection, &Net::Connection::trustQuestion, this, &FtpSession::trustQuestion);

@@ -35,6 +35,10 @@ public:
         FtpCredentials credentials;
         // Active mode (RFC 2428 EPRT, else RFC 959 PORT): the server connects to us.
         bool activeMode = false;
+        // Keep-alive: after this long with nothing said on an idle control connection,
+        // NOOP (RFC 959 §4.1.3), so servers and NAT boxes that drop quiet connections
+        // (vsftpd's idle_session_timeout is 300 s) keep it. Zero: never.
+        std::chrono::milliseconds keepAlive{std::chrono::seconds(60)};
     };
     using ReplyHandler = std::function<void(const FtpReply &reply)>;
 
@@ -57,6 +61,7 @@ public:
     QSslConfiguration dataTlsConfiguration() const;
     QSslCertificate controlPeerCertificate() const;
     const Options &options() const { return m_options; }
+    int keepAlivesSent() const { return m_keepAlives; }
 
 Q_SIGNALS:
     void loggedIn();
@@ -89,6 +94,7 @@ private:
     bool m_greeted = false;
     bool m_finished = false;
     bool m_loggedIn = false;
+    int m_keepAlives = 0;
     bool m_dataProtected = false;
     QSet<QByteArray> m_features;
 };

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void brokenTransferLeavesNoFile();
     void stalledServerTimesOut();
     void activeModeAcceptsOnlyTheServer();
+    void keepAliveOnlyWhenIdle();
 
 private:
     std::unique_ptr<FtpSession> session(FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout = 10s);
@@ -316,6 +317,33 @@ void TestFtpSession::activeModeAcceptsOnlyTheServer()
     QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 10000);
     QCOMPARE(error->kind, OperationError::Kind::Protocol);
     QCOMPARE(error->message, QStringLiteral("the data connection came from 127.0.0.2, not from the server 127.0.0.1"));
+}
+
+// An idle control connection gets NOOP after the keep-alive interval (RFC 959 §4.1.3),
+// again and again; a connection with a command waiting for its reply does not.
+void TestFtpSession::keepAliveOnlyWhenIdle()
+{
+    FakeServer server(QString::fromLatin1(kPlainLogin) +
+                      QStringLiteral("C: NOOP\nS: 200 still here\nC: NOOP\nS: 200 still here\n"
+                                     "C: PWD\nSTALL"));
+    server.setCertificate(m_pki.issue({QStringLiteral("127.0.0.1")}));
+    FtpSession::Options options;
+    options.connection.host = QStringLiteral("127.0.0.1");
+    options.connection.port = server.start();
+    options.connection.policy = Net::TlsPolicy::Plain;
+    options.connection.responseTimeout = 10s;
+    options.credentials = {QStringLiteral("bob"), QStringLiteral("pw")};
+    options.keepAlive = 150ms;
+    FtpSession s(options);
+    const Outcome outcome = login(s);
+    QVERIFY(outcome.loggedIn);
+    QTRY_COMPARE_WITH_TIMEOUT(s.keepAlivesSent(), 2, 5000);
+    // A command in flight: no keep-alive, however long the server takes.
+    s.command("PWD", [](const FtpReply &) {});
+    QTest::qWait(600);
+    QCOMPARE(s.keepAlivesSent(), 2);
+    QVERIFY2(server.errors().isEmpty(), qPrintable(server.errors().join(u'\n')));
+    QCOMPARE(server.received().count("NOOP"), 2);
 }
 
 QTEST_GUILESS_MAIN(TestFtpSession)
