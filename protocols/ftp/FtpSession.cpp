@@ -55,7 +55,7 @@ void FtpSession::onReadyRead()
     const QPointer<FtpSession> alive(this);
     QByteArray line;
     while (alive && !m_finished && m_connection->state() == Net::Connection::State::Ready
-           && m_connection->readLine(&line) == Net::Connection::LineStatus::Line) {
+        && m_connection->readLine(&line) == Net::Connection::LineStatus::Line) {
         switch (m_reader.feed(line)) {
         case FtpReplyReader::Status::NeedMore:
             break;
@@ -83,8 +83,9 @@ void FtpSession::onReply(const FtpReply &reply)
     if (!m_current) {
         // Unsolicited: only a 421 closing notice is legitimate (RFC 959 §4.2).
         fail(reply.code == 421 ? OperationError::Kind::Network : OperationError::Kind::Protocol,
-             reply.code == 421 ? QStringLiteral("the server is closing the connection: %1").arg(reply.text())
-                               : QStringLiteral("the server sent a reply nobody asked for: %1 %2").arg(reply.code).arg(reply.text()));
+            reply.code == 421
+                ? QStringLiteral("the server is closing the connection: %1").arg(reply.text())
+                : QStringLiteral("the server sent a reply nobody asked for: %1 %2").arg(reply.code).arg(reply.text()));
         return;
     }
     if (reply.isPreliminary()) {
@@ -109,7 +110,7 @@ void FtpSession::command(const QByteArray &line, ReplyHandler onFinal, ReplyHand
     if (m_finished) {
         return;
     }
-    m_queue.push_back({line, secrecy, std::move(onFinal), std::move(onPreliminary)});
+    m_queue.push_back({ line, secrecy, std::move(onFinal), std::move(onPreliminary) });
     if (!m_current) {
         sendNext();
     }
@@ -126,7 +127,7 @@ void FtpSession::sendNext()
         QByteArray line;
         m_connection->readLine(&line);
         fail(OperationError::Kind::Protocol,
-             QStringLiteral("the server sent a reply nobody asked for: %1").arg(QString::fromUtf8(line.left(80))));
+            QStringLiteral("the server sent a reply nobody asked for: %1").arg(QString::fromUtf8(line.left(80))));
         return;
     }
     m_current = std::move(m_queue.front());
@@ -142,23 +143,24 @@ void FtpSession::afterGreeting(const FtpReply &reply)
     if (reply.code == 230 && policy != Net::TlsPolicy::Plain && !m_connection->isEncrypted()) {
         // Logged in before any credential, before TLS: a server (or a man in the middle)
         // that skips authentication must not get the session's commands in plaintext.
-        fail(OperationError::Kind::Tls, QStringLiteral("TLS: the server logged in without credentials before TLS "
-                                                       "(230 greeting), and this account requires TLS; nothing was sent"));
+        fail(OperationError::Kind::Tls,
+            QStringLiteral("TLS: the server logged in without credentials before TLS "
+                           "(230 greeting), and this account requires TLS; nothing was sent"));
         return;
     }
     if (!reply.isPositive()) {
-        fail(OperationError::Kind::Refused, QStringLiteral("the server turned the connection away: %1 %2")
-                                                .arg(reply.code)
-                                                .arg(reply.text()));
+        fail(OperationError::Kind::Refused,
+            QStringLiteral("the server turned the connection away: %1 %2").arg(reply.code).arg(reply.text()));
         return;
     }
     if (policy == Net::TlsPolicy::StartTlsRequired) {
         command("AUTH TLS", [this](const FtpReply &r) {
             if (r.code != 234) {
-                fail(OperationError::Kind::Tls, QStringLiteral("TLS: the server refused AUTH TLS (%1 %2), and this account "
-                                                               "requires TLS; nothing was sent")
-                                                    .arg(r.code)
-                                                    .arg(r.text()));
+                fail(OperationError::Kind::Tls,
+                    QStringLiteral("TLS: the server refused AUTH TLS (%1 %2), and this account "
+                                   "requires TLS; nothing was sent")
+                        .arg(r.code)
+                        .arg(r.text()));
                 return;
             }
             m_connection->startTls(); // bytes already in the socket fail it (injection)
@@ -199,22 +201,26 @@ void FtpSession::login()
         }
         if (r.code != 331) {
             fail(r.code == 530 ? OperationError::Kind::Authentication : OperationError::Kind::Refused,
-                 QStringLiteral("the server refused the user %1: %2 %3").arg(m_options.credentials.user).arg(r.code).arg(r.text()));
+                QStringLiteral("the server refused the user %1: %2 %3")
+                    .arg(m_options.credentials.user)
+                    .arg(r.code)
+                    .arg(r.text()));
             return;
         }
-        command("PASS " + m_options.credentials.password.toUtf8(),
-                [this, loggedIn](const FtpReply &p) {
-                    if (p.code == 230 || p.code == 202) {
-                        loggedIn();
-                        return;
-                    }
-                    fail(p.isPermanentError() ? OperationError::Kind::Authentication : OperationError::Kind::Refused,
-                         QStringLiteral("the server refused the login of %1: %2 %3")
-                             .arg(m_options.credentials.user)
-                             .arg(p.code)
-                             .arg(p.text()));
-                },
-                {}, Net::Secrecy::Secret);
+        command(
+            "PASS " + m_options.credentials.password.toUtf8(),
+            [this, loggedIn](const FtpReply &p) {
+                if (p.code == 230 || p.code == 202) {
+                    loggedIn();
+                    return;
+                }
+                fail(p.isPermanentError() ? OperationError::Kind::Authentication : OperationError::Kind::Refused,
+                    QStringLiteral("the server refused the login of %1: %2 %3")
+                        .arg(m_options.credentials.user)
+                        .arg(p.code)
+                        .arg(p.text()));
+            },
+            {}, Net::Secrecy::Secret);
     });
 }
 
@@ -245,7 +251,8 @@ void FtpSession::protectData()
         command("PROT P", [this, finishLogin](const FtpReply &prot) {
             if (!prot.isPositive()) {
                 fail(OperationError::Kind::Tls,
-                     QStringLiteral("TLS: the server refused to protect data connections (PROT P): %1").arg(prot.text()));
+                    QStringLiteral("TLS: the server refused to protect data connections (PROT P): %1")
+                        .arg(prot.text()));
                 return;
             }
             m_dataProtected = true;
@@ -300,7 +307,7 @@ void FtpSession::fail(OperationError::Kind kind, const QString &message)
     m_queue.clear();
     m_current.reset();
     m_connection->abort();
-    Q_EMIT failed({kind, message});
+    Q_EMIT failed({ kind, message });
 }
 
 } // namespace Satchel::Ftp

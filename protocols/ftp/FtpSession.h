@@ -38,7 +38,7 @@ public:
         // Keep-alive: after this long with nothing said on an idle control connection,
         // NOOP (RFC 959 §4.1.3), so servers and NAT boxes that drop quiet connections
         // (vsftpd's idle_session_timeout is 300 s) keep it. Zero: never.
-        std::chrono::milliseconds keepAlive{std::chrono::seconds(60)};
+        std::chrono::milliseconds keepAlive { std::chrono::seconds(60) };
     };
     using ReplyHandler = std::function<void(const FtpReply &reply)>;
 
@@ -47,7 +47,7 @@ public:
 
     void open();
     void command(const QByteArray &line, ReplyHandler onFinal, ReplyHandler onPreliminary = {},
-                 Net::Secrecy secrecy = Net::Secrecy::Public);
+        Net::Secrecy secrecy = Net::Secrecy::Public);
     void quit();
     void abort();
 

@@ -21,6 +21,8 @@ struct TransferItem {
     QString remotePath;
     qint64 size = -1; // -1: unknown
     qint64 transferred = 0;
+    qint64 bytesPerSecond = 0; // while running, smoothed (TransferRate)
+    qint64 secondsLeft = -1;   // while running; -1 unknown
     State state = State::Pending;
     int priority = 0; // higher first
     OverwritePolicy overwrite = OverwritePolicy::Overwrite; // when the destination exists

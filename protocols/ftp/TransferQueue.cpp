@@ -40,7 +40,34 @@ TransferQueue::TransferQueue(
     , m_options(std::move(sessionOptions))
     , m_connections(std::max(1, connections))
     , m_store(store)
-{ }
+    , m_progressTimer(new QTimer(this))
+{
+    m_progressTimer->setInterval(progressInterval());
+    connect(m_progressTimer, &QTimer::timeout, this, &TransferQueue::reportProgress);
+}
+
+void TransferQueue::reportProgress()
+{
+    bool running = false;
+    for (auto it = m_items.begin(); it != m_items.end(); ++it) {
+        if (it->state != TransferItem::State::Running) {
+            continue;
+        }
+        running = true;
+        TransferRate &rate = m_rates[it.key()];
+        rate.sample(it->transferred, m_clock.elapsed());
+        if (m_reportedBytes.value(it.key(), -1) == it->transferred) {
+            continue; // nothing moved: nothing to say
+        }
+        it->bytesPerSecond = rate.bytesPerSecond();
+        it->secondsLeft = rate.secondsLeft(it->transferred, it->size);
+        m_reportedBytes.insert(it.key(), it->transferred);
+        Q_EMIT itemChanged(*it); // progress only: not written to the store
+    }
+    if (!running) {
+        m_progressTimer->stop();
+    }
+}
 
 TransferQueue::~TransferQueue()
 {
@@ -467,6 +494,12 @@ void TransferQueue::transfer(Worker &worker, qint64 id, bool resume, qint64 offs
         op = new FtpPutOperation(w->session.get(), item.localPath, item.remotePath, offset, this);
     }
     w->operation = op;
+    m_rates.remove(id);
+    m_reportedBytes.remove(id);
+    if (!m_clock.isValid()) {
+        m_clock.start();
+    }
+    m_progressTimer->start();
     connect(op, &FtpTransferOperation::succeeded, this, [this, w, id] { finishItem(*w, id, std::nullopt); });
     connect(op, &FtpTransferOperation::failed, this, [this, w, id](const OperationError &e) { finishItem(*w, id, e); });
     connect(op, &FtpTransferOperation::progressed, this, [this, id](qint64 bytes) {
@@ -514,8 +547,15 @@ void TransferQueue::finishItem(Worker &worker, qint64 id, const std::optional<Op
     QTimer::singleShot(0, this, &TransferQueue::schedule);
 }
 
-void TransferQueue::update(const TransferItem &item)
+void TransferQueue::update(const TransferItem &given)
 {
+    TransferItem item = given;
+    if (item.state != TransferItem::State::Running) {
+        item.bytesPerSecond = 0;
+        item.secondsLeft = -1;
+        m_rates.remove(item.id);
+        m_reportedBytes.remove(item.id);
+    }
     m_items.insert(item.id, item);
     if (m_store) {
         QString error;

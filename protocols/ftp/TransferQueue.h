@@ -3,10 +3,13 @@
 #include "protocols/core/OperationError.h"
 #include "protocols/ftp/FtpSession.h"
 #include "protocols/ftp/TransferItem.h"
+#include "protocols/ftp/TransferRate.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMap>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -52,9 +55,12 @@ public:
     QList<TransferItem> items() const { return m_items.values(); }
     TransferItem item(qint64 id) const { return m_items.value(id); }
     bool isIdle() const;
+    static constexpr int progressInterval() { return 250; } // ms
     int connectionsOpened() const { return m_connectionsOpened; }
 
 Q_SIGNALS:
+    // A state change at once; progress (transferred, rate, time left) batched, at most
+    // every progressInterval() per running item, so a view is never flooded.
     void itemChanged(const Satchel::Ftp::TransferItem &item);
     void trustQuestion(const Satchel::Net::TrustQuestion &question);
     // An item with OverwritePolicy::Ask found its destination in place: it waits
@@ -72,6 +78,7 @@ private:
     void finishItem(Worker &worker, qint64 id, const std::optional<OperationError> &error);
     void update(const TransferItem &item);
     void stopWorker(Worker &worker);
+    void reportProgress();
     Worker &newWorker();
     qint64 nextPending() const;
 
@@ -89,6 +96,9 @@ private:
     qint64 m_connectNotBefore = 0; // backoff for new connections after failed logins
     QMap<qint64, qint64> m_retryAt; // item -> not before (ms on m_clock)
     QElapsedTimer m_clock;
+    QTimer *m_progressTimer;
+    QHash<qint64, TransferRate> m_rates; // running items
+    QHash<qint64, qint64> m_reportedBytes; // what itemChanged last said
     bool m_reportedDone = false;
 };
 

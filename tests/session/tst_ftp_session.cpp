@@ -51,8 +51,9 @@ public:
                 if (m_reset) {
                     // Mid-transfer: the client is connected and reading when the reset comes.
                     QTimer::singleShot(100, s, [s] {
-                        const linger hard{1, 0};
-                        ::setsockopt(static_cast<int>(s->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+                        const linger hard { 1, 0 };
+                        ::setsockopt(
+                            static_cast<int>(s->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
                         s->abort();
                     });
                 } else {
@@ -97,12 +98,14 @@ private Q_SLOTS:
     void keepAliveOnlyWhenIdle();
 
 private:
-    std::unique_ptr<FtpSession> session(FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout = 10s);
+    std::unique_ptr<FtpSession> session(
+        FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout = 10s);
     Outcome login(FtpSession &s);
     TestPki m_pki;
 };
 
-std::unique_ptr<FtpSession> TestFtpSession::session(FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout)
+std::unique_ptr<FtpSession> TestFtpSession::session(
+    FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout)
 {
     FtpSession::Options options;
     options.connection.host = QStringLiteral("127.0.0.1");
@@ -111,8 +114,8 @@ std::unique_ptr<FtpSession> TestFtpSession::session(FakeServer &server, Net::Tls
     options.connection.responseTimeout = timeout;
     options.connection.connectTimeout = 5s;
     options.connection.trust = std::make_shared<Net::TrustStore>();
-    options.connection.trust->addCaCertificates({m_pki.ca().certificate});
-    options.credentials = {QStringLiteral("bob"), QStringLiteral("pw")};
+    options.connection.trust->addCaCertificates({ m_pki.ca().certificate });
+    options.credentials = { QStringLiteral("bob"), QStringLiteral("pw") };
     return std::make_unique<FtpSession>(options);
 }
 
@@ -134,14 +137,16 @@ void TestFtpSession::tlsRules_data()
     QTest::addColumn<OperationError::Kind>("kind");
     QTest::addColumn<QString>("words");
     QTest::addColumn<QList<QByteArray>>("sent");
-    QTest::newRow("230 greeting before TLS") << QStringLiteral("S: 230 welcome, you are logged in\nSTALL") << OperationError::Kind::Tls
-                                             << QStringLiteral("logged in without credentials before TLS") << QList<QByteArray>{};
+    QTest::newRow("230 greeting before TLS")
+        << QStringLiteral("S: 230 welcome, you are logged in\nSTALL") << OperationError::Kind::Tls
+        << QStringLiteral("logged in without credentials before TLS") << QList<QByteArray> {};
     QTest::newRow("AUTH TLS refused") << QStringLiteral("S: 220 hi\nC: AUTH TLS\nS: 500 unknown command\nSTALL")
-                                      << OperationError::Kind::Tls << QStringLiteral("refused AUTH TLS (500 unknown command)")
-                                      << QList<QByteArray>{"AUTH TLS"};
-    QTest::newRow("bytes injected after 234") << QStringLiteral("S: 220 hi\nC: AUTH TLS\nS: 234 go ahead\nS: 230 injected\nSTALL")
-                                              << OperationError::Kind::Protocol << QStringLiteral("STARTTLS injection")
-                                              << QList<QByteArray>{"AUTH TLS"};
+                                      << OperationError::Kind::Tls
+                                      << QStringLiteral("refused AUTH TLS (500 unknown command)")
+                                      << QList<QByteArray> { "AUTH TLS" };
+    QTest::newRow("bytes injected after 234")
+        << QStringLiteral("S: 220 hi\nC: AUTH TLS\nS: 234 go ahead\nS: 230 injected\nSTALL")
+        << OperationError::Kind::Protocol << QStringLiteral("STARTTLS injection") << QList<QByteArray> { "AUTH TLS" };
 }
 
 void TestFtpSession::tlsRules()
@@ -151,7 +156,7 @@ void TestFtpSession::tlsRules()
     QFETCH(QString, words);
     QFETCH(QList<QByteArray>, sent);
     FakeServer server(script);
-    server.setCertificate(m_pki.issue({QStringLiteral("127.0.0.1")}));
+    server.setCertificate(m_pki.issue({ QStringLiteral("127.0.0.1") }));
     auto s = session(server, Net::TlsPolicy::StartTlsRequired);
     const Outcome outcome = login(*s);
     QVERIFY(!outcome.loggedIn);
@@ -169,7 +174,7 @@ void TestFtpSession::tlsLoginProtectsData()
                                      "C: USER bob\nS: 331 pw\nC: PASS pw\nS: 230 in\n"
                                      "C: PBSZ 0\nS: 200 ok\nC: PROT P\nS: 200 private\n"
                                      "C: TYPE I\nS: 200 binary\nSTALL"));
-    server.setCertificate(m_pki.issue({QStringLiteral("127.0.0.1")}));
+    server.setCertificate(m_pki.issue({ QStringLiteral("127.0.0.1") }));
     auto s = session(server, Net::TlsPolicy::StartTlsRequired);
     const Outcome outcome = login(*s);
     QVERIFY2(outcome.loggedIn, outcome.error ? qPrintable(outcome.error->message) : "timeout");
@@ -183,10 +188,11 @@ void TestFtpSession::repliesThatAreNotFtp_data()
     QTest::addColumn<QString>("script");
     QTest::addColumn<QString>("words");
     QTest::newRow("malformed reply") << QStringLiteral("S: 220 hi\nC: FEAT\nS: hello there\nSTALL")
-                                     << QStringLiteral("the server sent a line that is not an FTP reply: 'hello there'");
-    QTest::newRow("overlong reply line") << QStringLiteral("S: 220 hi\nC: FEAT\nS> 211 ") + QString(70000, QLatin1Char('x'))
-                                                + QStringLiteral("\nSTALL")
-                                         << QStringLiteral("sent a line longer than 65536 bytes");
+                                     << QStringLiteral(
+                                            "the server sent a line that is not an FTP reply: 'hello there'");
+    QTest::newRow("overlong reply line") << QStringLiteral("S: 220 hi\nC: FEAT\nS> 211 ")
+            + QString(70000, QLatin1Char('x'))
+            + QStringLiteral("\nSTALL") << QStringLiteral("sent a line longer than 65536 bytes");
     QTest::newRow("reply nobody asked for") << QStringLiteral("S: 220 hi\nS: 200 surprise\nSTALL")
                                             << QStringLiteral("a reply nobody asked for: 200 surprise");
 }
@@ -209,9 +215,9 @@ void TestFtpSession::pasvAddressIsIgnored()
     // the control connection's peer. Only a client that ignores the address finds it.
     DataServer data("type=file;size=3;modify=20261127120000; a.txt\r\ntype=dir; sub dir\r\n", false);
     FakeServer server(QString::fromLatin1(kPlainLogin)
-                      + QStringLiteral("C: EPSV\nS: 500 no EPSV here\nC: PASV\nS: 227 Entering Passive Mode (%1)\n"
-                                       "C: MLSD\nS: 150 here it comes\nS: 226 done\nSTALL")
-                            .arg(data.pasvTuple("127,0,0,9")));
+        + QStringLiteral("C: EPSV\nS: 500 no EPSV here\nC: PASV\nS: 227 Entering Passive Mode (%1)\n"
+                         "C: MLSD\nS: 150 here it comes\nS: 226 done\nSTALL")
+              .arg(data.pasvTuple("127,0,0,9")));
     auto s = session(server, Net::TlsPolicy::Plain);
     QVERIFY(login(*s).loggedIn);
     FtpListOperation list(s.get(), QString());
@@ -233,8 +239,8 @@ void TestFtpSession::brokenTransferLeavesNoFile_data()
     QTest::addColumn<bool>("reset");
     QTest::addColumn<QString>("finalReply");
     QTest::addColumn<OperationError::Kind>("kind");
-    QTest::newRow("reset mid-transfer, 426") << true << QStringLiteral("S: 426 Connection closed; transfer aborted\n")
-                                             << OperationError::Kind::Refused;
+    QTest::newRow("reset mid-transfer, 426")
+        << true << QStringLiteral("S: 426 Connection closed; transfer aborted\n") << OperationError::Kind::Refused;
     QTest::newRow("clean close but 451") << false << QStringLiteral("S: 451 local error in processing\n")
                                          << OperationError::Kind::Refused;
 }
@@ -246,10 +252,10 @@ void TestFtpSession::brokenTransferLeavesNoFile()
     QFETCH(OperationError::Kind, kind);
     DataServer data(QByteArray(100000, 'd'), reset);
     FakeServer server(QString::fromLatin1(kPlainLogin)
-                      + QStringLiteral("C: EPSV\nS: 229 Entering Extended Passive Mode (|||%1|)\n"
-                                       "C: RETR big.bin\nS: 150 sending\n")
-                            .arg(data.serverPort())
-                      + finalReply + QStringLiteral("STALL"));
+        + QStringLiteral("C: EPSV\nS: 229 Entering Extended Passive Mode (|||%1|)\n"
+                         "C: RETR big.bin\nS: 150 sending\n")
+              .arg(data.serverPort())
+        + finalReply + QStringLiteral("STALL"));
     auto s = session(server, Net::TlsPolicy::Plain);
     QVERIFY(login(*s).loggedIn);
     QTemporaryDir dir;
@@ -280,7 +286,8 @@ void TestFtpSession::stalledServerTimesOut()
     const Outcome outcome = login(*s);
     QVERIFY(outcome.error.has_value());
     QCOMPARE(outcome.error->kind, OperationError::Kind::Network);
-    QCOMPARE(outcome.error->message, QStringLiteral("127.0.0.1:%1 did not answer within 0.3 s").arg(server.serverPort()));
+    QCOMPARE(
+        outcome.error->message, QStringLiteral("127.0.0.1:%1 did not answer within 0.3 s").arg(server.serverPort()));
 }
 
 void TestFtpSession::activeModeAcceptsOnlyTheServer()
@@ -288,12 +295,12 @@ void TestFtpSession::activeModeAcceptsOnlyTheServer()
     // Active mode: we listen, the server is told where (EPRT), and only a connection
     // from the control connection's peer is taken. Here 127.0.0.2 connects first.
     FakeServer server(QString::fromLatin1(kPlainLogin)
-                      + QStringLiteral("C~ ^EPRT \\|1\\|127\\.0\\.0\\.1\\|\\d+\\|$\nS: 200 EPRT ok\nC: MLSD\nS: 150 opening\nSTALL"));
+        + QStringLiteral("C~ ^EPRT \\|1\\|127\\.0\\.0\\.1\\|\\d+\\|$\nS: 200 EPRT ok\nC: MLSD\nS: 150 opening\nSTALL"));
     FtpSession::Options options;
     options.connection.host = QStringLiteral("127.0.0.1");
     options.connection.port = server.start();
     options.connection.policy = Net::TlsPolicy::Plain;
-    options.credentials = {QStringLiteral("bob"), QStringLiteral("pw")};
+    options.credentials = { QStringLiteral("bob"), QStringLiteral("pw") };
     options.activeMode = true;
     FtpSession s(options);
     QVERIFY(login(s).loggedIn);
@@ -323,16 +330,16 @@ void TestFtpSession::activeModeAcceptsOnlyTheServer()
 // again and again; a connection with a command waiting for its reply does not.
 void TestFtpSession::keepAliveOnlyWhenIdle()
 {
-    FakeServer server(QString::fromLatin1(kPlainLogin) +
-                      QStringLiteral("C: NOOP\nS: 200 still here\nC: NOOP\nS: 200 still here\n"
-                                     "C: PWD\nSTALL"));
-    server.setCertificate(m_pki.issue({QStringLiteral("127.0.0.1")}));
+    FakeServer server(QString::fromLatin1(kPlainLogin)
+        + QStringLiteral("C: NOOP\nS: 200 still here\nC: NOOP\nS: 200 still here\n"
+                         "C: PWD\nSTALL"));
+    server.setCertificate(m_pki.issue({ QStringLiteral("127.0.0.1") }));
     FtpSession::Options options;
     options.connection.host = QStringLiteral("127.0.0.1");
     options.connection.port = server.start();
     options.connection.policy = Net::TlsPolicy::Plain;
     options.connection.responseTimeout = 10s;
-    options.credentials = {QStringLiteral("bob"), QStringLiteral("pw")};
+    options.credentials = { QStringLiteral("bob"), QStringLiteral("pw") };
     options.keepAlive = 150ms;
     FtpSession s(options);
     const Outcome outcome = login(s);

@@ -13,6 +13,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Satchel;
 using namespace Satchel::Ftp;
@@ -38,10 +39,50 @@ public:
             }
         });
     }
-    QString epsv() const { return QStringLiteral("C: EPSV\nS: 229 Entering Extended Passive Mode (|||%1|)\n").arg(serverPort()); }
+    QString epsv() const
+    {
+        return QStringLiteral("C: EPSV\nS: 229 Entering Extended Passive Mode (|||%1|)\n").arg(serverPort());
+    }
 
 private:
     QByteArray m_payload;
+};
+
+// Serves `chunks` pieces of `chunk` bytes, one every `everyMs`: a transfer slow enough
+// to be watched.
+class SlowDataServer : public QTcpServer
+{
+public:
+    SlowDataServer(int chunks, int chunk, int everyMs)
+        : m_chunks(chunks)
+        , m_chunk(chunk)
+        , m_every(everyMs)
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                auto *timer = new QTimer(s);
+                auto sent = std::make_shared<int>(0);
+                connect(timer, &QTimer::timeout, s, [this, s, timer, sent] {
+                    s->write(QByteArray(m_chunk, 'x'));
+                    if (++*sent == m_chunks) {
+                        timer->stop();
+                        s->disconnectFromHost();
+                    }
+                });
+                timer->start(m_every);
+            }
+        });
+    }
+    QString epsv() const
+    {
+        return QStringLiteral("C: EPSV\nS: 229 Entering Extended Passive Mode (|||%1|)\n").arg(serverPort());
+    }
+
+private:
+    int m_chunks;
+    int m_chunk;
+    int m_every;
 };
 
 FtpSession::Options optionsFor(FakeServer &server)
@@ -50,7 +91,7 @@ FtpSession::Options optionsFor(FakeServer &server)
     o.connection.host = QStringLiteral("127.0.0.1");
     o.connection.port = server.serverPort();
     o.connection.policy = Net::TlsPolicy::Plain;
-    o.credentials = {QStringLiteral("bob"), QStringLiteral("pw")};
+    o.credentials = { QStringLiteral("bob"), QStringLiteral("pw") };
     return o;
 }
 
@@ -76,6 +117,7 @@ private Q_SLOTS:
     void priorityDecidesTheOrder();
     void pausedWaitsCancelledEnds();
     void survivesARestart();
+    void progressIsBatchedWithRateAndTimeLeft();
 
 private:
     QTemporaryDir m_dir;
@@ -88,10 +130,10 @@ void TestTransferQueue::transientFailureIsRetriedWithBackoff()
     DataServer first("hel");
     DataServer rest("lo");
     // A failed attempt retires its connection: the retry comes on a new one.
-    FakeServer server(QStringList{
+    FakeServer server(QStringList {
         QString::fromLatin1(kLogin) + first.epsv() + QStringLiteral("C: RETR a.txt\nS: 451 try again later\nSTALL"),
         QString::fromLatin1(kLogin) + QStringLiteral("C: REST 3\nS: 350 Restarting at 3\n") + rest.epsv()
-            + QStringLiteral("C: RETR a.txt\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n")});
+            + QStringLiteral("C: RETR a.txt\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n") });
     server.start();
     TransferQueue queue(optionsFor(server), 1);
     QSignalSpy done(&queue, &TransferQueue::allDone);
@@ -100,8 +142,8 @@ void TestTransferQueue::transientFailureIsRetriedWithBackoff()
     const qint64 id = queue.add(download(QStringLiteral("a.txt"), m_dir.filePath(QStringLiteral("a.txt"))));
     QVERIFY(done.wait(15000));
     QVERIFY2(queue.item(id).state == TransferItem::State::Done,
-             qPrintable(queue.item(id).error + QStringLiteral(" / sent: ") + QString::fromUtf8(server.received().join(" | "))
-                        + QStringLiteral(" / ") + server.errors().join(QLatin1Char(';'))));
+        qPrintable(queue.item(id).error + QStringLiteral(" / sent: ") + QString::fromUtf8(server.received().join(" | "))
+            + QStringLiteral(" / ") + server.errors().join(QLatin1Char(';'))));
     QCOMPARE(queue.item(id).attempts, 2);
     QVERIFY2(clock.elapsed() >= 1000, "the retry waits for its backoff");
     QFile f(m_dir.filePath(QStringLiteral("a.txt")));
@@ -114,7 +156,7 @@ void TestTransferQueue::permanentFailureFailsAtOnce()
 {
     DataServer data("x");
     FakeServer server(QString::fromLatin1(kLogin) + data.epsv()
-                      + QStringLiteral("C: RETR gone.txt\nS: 550 No such file\nC: QUIT\nS: 221 bye\n"));
+        + QStringLiteral("C: RETR gone.txt\nS: 550 No such file\nC: QUIT\nS: 221 bye\n"));
     server.start();
     TransferQueue queue(optionsFor(server), 1);
     QSignalSpy done(&queue, &TransferQueue::allDone);
@@ -130,8 +172,9 @@ void TestTransferQueue::permanentFailureFailsAtOnce()
 void TestTransferQueue::priorityDecidesTheOrder()
 {
     DataServer data("p");
-    FakeServer server(QString::fromLatin1(kLogin) + data.epsv() + QStringLiteral("C: RETR urgent\nS: 150 ok\nS: 226 done\n")
-                      + data.epsv() + QStringLiteral("C: RETR later\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n"));
+    FakeServer server(QString::fromLatin1(kLogin) + data.epsv()
+        + QStringLiteral("C: RETR urgent\nS: 150 ok\nS: 226 done\n") + data.epsv()
+        + QStringLiteral("C: RETR later\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n"));
     server.start();
     TransferQueue queue(optionsFor(server), 1);
     QSignalSpy done(&queue, &TransferQueue::allDone);
@@ -144,7 +187,8 @@ void TestTransferQueue::priorityDecidesTheOrder()
 void TestTransferQueue::pausedWaitsCancelledEnds()
 {
     DataServer data("q");
-    FakeServer server(QString::fromLatin1(kLogin) + data.epsv() + QStringLiteral("C: RETR one\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n"));
+    FakeServer server(QString::fromLatin1(kLogin) + data.epsv()
+        + QStringLiteral("C: RETR one\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n"));
     server.start();
     TransferQueue queue(optionsFor(server), 1);
     QSignalSpy done(&queue, &TransferQueue::allDone);
@@ -178,7 +222,7 @@ void TestTransferQueue::survivesARestart()
     }
     DataServer data("restored");
     FakeServer server(QString::fromLatin1(kLogin) + data.epsv() + QStringLiteral("C: RETR r1\nS: 150 ok\nS: 226 done\n")
-                      + data.epsv() + QStringLiteral("C: RETR r2\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n"));
+        + data.epsv() + QStringLiteral("C: RETR r2\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n"));
     server.start();
     Store::TransferQueueStore store;
     QVERIFY(store.open(storePath, &error));
@@ -190,9 +234,42 @@ void TestTransferQueue::survivesARestart()
     QCOMPARE(queue.item(8).state, TransferItem::State::Done);
     const QList<TransferItem> stored = store.load(&error);
     QCOMPARE(stored.size(), 2);
-    QVERIFY(std::all_of(stored.cbegin(), stored.cend(), [](const TransferItem &i) { return i.state == TransferItem::State::Done; }));
+    QVERIFY(std::all_of(
+        stored.cbegin(), stored.cend(), [](const TransferItem &i) { return i.state == TransferItem::State::Done; }));
     // New items continue the numbering instead of overwriting stored rows.
     QCOMPARE(queue.add(download(QStringLiteral("r3"), m_dir.filePath(QStringLiteral("r3")))), qint64(9));
+}
+
+// While an item runs, itemChanged reports its bytes, rate and time left, batched: a
+// transfer of 1.5 s with data every 100 ms gives a handful of reports, not one per chunk.
+void TestTransferQueue::progressIsBatchedWithRateAndTimeLeft()
+{
+    SlowDataServer data(15, 100'000, 100);
+    FakeServer server(QString::fromLatin1(kLogin) + data.epsv()
+        + QStringLiteral("C: RETR slow.bin\nS: 150 here it comes\nS: 226 done\nSTALL"));
+    server.start();
+    QTemporaryDir dir;
+    TransferQueue queue(optionsFor(server), 1);
+    QList<TransferItem> running;
+    connect(&queue, &TransferQueue::itemChanged, this, [&running](const TransferItem &item) {
+        if (item.state == TransferItem::State::Running && item.transferred > 0) {
+            running.append(item);
+        }
+    });
+    QSignalSpy done(&queue, &TransferQueue::allDone);
+    TransferItem item = download(QStringLiteral("slow.bin"), dir.filePath(QStringLiteral("slow.bin")));
+    item.size = 15 * 100'000;
+    queue.add(item);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(queue.items().constFirst().state, TransferItem::State::Done);
+    QVERIFY2(running.size() >= 3, qPrintable(QString::number(running.size())));
+    QVERIFY2(running.size() <= 10, qPrintable(QString::number(running.size()))); // 15 chunks, batched
+    const TransferItem &later = running.at(running.size() / 2);
+    QVERIFY(later.bytesPerSecond > 100'000 && later.bytesPerSecond < 10'000'000);
+    QVERIFY(later.secondsLeft >= 0 && later.secondsLeft <= 3);
+    QVERIFY(std::is_sorted(running.cbegin(), running.cend(),
+        [](const TransferItem &a, const TransferItem &b) { return a.transferred < b.transferred; }));
+    QCOMPARE(queue.items().constFirst().bytesPerSecond, 0); // not running any more
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)
