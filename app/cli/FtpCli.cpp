@@ -1,5 +1,6 @@
 #include "app/cli/FtpCli.h"
 
+#include "app/cli/JsonStream.h"
 #include "app/cli/SessionRun.h"
 #include "protocols/ftp/FtpCommandOperation.h"
 #include "protocols/ftp/FtpGetOperation.h"
@@ -66,15 +67,42 @@ int list(CliContext &context, const QString &path)
         auto *op = new FtpListOperation(&r.session(), path, &r.session());
         QObject::connect(op, &FtpListOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
         QObject::connect(op, &FtpListOperation::succeeded, op, [&r, op] {
-            QJsonArray records;
-            for (const DirectoryEntry &e : op->entries()) {
-                const QString mtime = e.modified.isValid() ? e.modified.toString(Qt::ISODate) : QString();
-                if (r.context().options().json) {
-                    records.append(QJsonObject { { QStringLiteral("name"), e.name },
-                        { QStringLiteral("type"), typeName(e.type) }, { QStringLiteral("size"), e.size },
-                        { QStringLiteral("mtime"), mtime.isEmpty() ? QJsonValue() : QJsonValue(mtime) },
-                        { QStringLiteral("perms"), e.permissions } });
-                } else {
+            const QList<DirectoryEntry> entries = op->entries();
+            if (r.context().options().json) {
+                // Streamed: one buffer, written out in pieces of about 1 MiB.
+                QByteArray out;
+                out.reserve(1 << 20);
+                out.append('[');
+                bool first = true;
+                for (const DirectoryEntry &e : entries) {
+                    out.append(first ? "{\"name\":" : ",{\"name\":");
+                    first = false;
+                    JsonStream::appendString(out, e.name);
+                    out.append(",\"type\":");
+                    JsonStream::appendString(out, typeName(e.type));
+                    out.append(",\"size\":").append(QByteArray::number(e.size));
+                    out.append(",\"mtime\":");
+                    JsonStream::appendDateTime(out, e.modified);
+                    out.append(",\"perms\":");
+                    JsonStream::appendString(out, e.permissions);
+                    out.append('}');
+                    if (out.size() > (1 << 20)) {
+                        if (!r.context().writeStdout(out)) {
+                            r.finish(
+                                r.context().fail(ExitCode::LocalIo, QStringLiteral("cannot write to standard output")));
+                            return;
+                        }
+                        out.clear();
+                    }
+                }
+                out.append("]\n");
+                if (!r.context().writeStdout(out)) {
+                    r.finish(r.context().fail(ExitCode::LocalIo, QStringLiteral("cannot write to standard output")));
+                    return;
+                }
+            } else {
+                for (const DirectoryEntry &e : entries) {
+                    const QString mtime = e.modified.isValid() ? e.modified.toString(Qt::ISODate) : QString();
                     r.context().printLine(QStringLiteral("%1 %2 %3 %4 %5")
                                               .arg(typeName(e.type), -5)
                                               .arg(e.size, 12)
@@ -82,9 +110,6 @@ int list(CliContext &context, const QString &path)
                                               .arg(e.permissions.isEmpty() ? QStringLiteral("-") : e.permissions, -10)
                                               .arg(e.name));
                 }
-            }
-            if (r.context().options().json) {
-                r.context().printJson(records);
             }
             if (op->unsafeNamesDropped() > 0 && !r.context().options().quiet) {
                 std::fprintf(

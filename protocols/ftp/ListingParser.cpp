@@ -38,17 +38,39 @@ bool isDigits(const QByteArray &s, qsizetype maxLength = 18)
 
 // RFC 3659 §2.3: time-val = 14DIGIT [ "." 1*DIGIT ], always UTC. An invalid QDateTime for
 // anything else, including a leap second (QTime has no second 60).
-QDateTime parseTimeVal(const QByteArray &value)
+int digitsValue(QByteArrayView digits)
 {
-    const QByteArray whole = value.left(14);
-    const QByteArray fraction = value.mid(15);
-    if (whole.size() != 14 || !isDigits(whole)
-        || (value.size() > 14 && (value.at(14) != '.' || !isDigits(fraction, 64)))) {
+    int value = 0;
+    for (const char c : digits) {
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+bool allDigits(QByteArrayView s)
+{
+    return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// time-val (RFC 3659 §2.3): YYYYMMDDHHMMSS[.sss...], UTC.
+QDateTime parseTimeVal(QByteArrayView value)
+{
+    if (value.size() < 14) {
         return {};
     }
-    const int msec = fraction.isEmpty() ? 0 : fraction.left(3).leftJustified(3, '0').toInt();
-    const QDate date(whole.left(4).toInt(), whole.mid(4, 2).toInt(), whole.mid(6, 2).toInt());
-    const QTime time(whole.mid(8, 2).toInt(), whole.mid(10, 2).toInt(), whole.mid(12, 2).toInt(), msec);
+    const QByteArrayView whole = value.first(14);
+    const QByteArrayView fraction = value.size() > 15 ? value.sliced(15) : QByteArrayView();
+    if (!allDigits(whole)
+        || (value.size() > 14 && (value.at(14) != '.' || fraction.size() > 64 || !allDigits(fraction)))) {
+        return {};
+    }
+    int msec = 0;
+    for (qsizetype i = 0; i < 3; ++i) {
+        msec = msec * 10 + (i < fraction.size() ? fraction.at(i) - '0' : 0);
+    }
+    const QDate date(digitsValue(whole.sliced(0, 4)), digitsValue(whole.sliced(4, 2)), digitsValue(whole.sliced(6, 2)));
+    const QTime time(
+        digitsValue(whole.sliced(8, 2)), digitsValue(whole.sliced(10, 2)), digitsValue(whole.sliced(12, 2)), msec);
     return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
 }
 
@@ -267,12 +289,20 @@ std::optional<DirectoryEntry> parseMlsdLine(const QByteArray &rawLine)
     }
 
     DirectoryEntry entry;
-    QByteArray size;
-    QByteArray sizd;
-    QByteArray perm;
-    QByteArray unixMode;
-    const QList<QByteArray> facts = line.left(space).split(';');
-    for (const QByteArray &fact : facts) {
+    QByteArrayView size;
+    QByteArrayView sizd;
+    QByteArrayView perm;
+    QByteArrayView unixMode;
+    // Views into the line: a listing of 100,000 entries is parsed without a copy per fact.
+    const QByteArrayView facts = QByteArrayView(line).first(space);
+    qsizetype start = 0;
+    while (start < facts.size()) {
+        qsizetype end = facts.indexOf(';', start);
+        if (end < 0) {
+            end = facts.size();
+        }
+        const QByteArrayView fact = facts.sliced(start, end - start);
+        start = end + 1;
         if (fact.isEmpty()) {
             continue; // after the ';' that ends the last fact (or a missing last ';')
         }
@@ -280,35 +310,44 @@ std::optional<DirectoryEntry> parseMlsdLine(const QByteArray &rawLine)
         if (equals <= 0) {
             return std::nullopt; // §7.4: fact = factname "=" value
         }
-        const QByteArray factName = fact.left(equals).toLower(); // §7.5: names are case-insensitive
-        const QByteArray value = fact.mid(equals + 1);
-        if (factName == "type") { // §7.5.1
-            const QByteArray type = value.toLower();
-            if (type == "cdir" || type == "pdir") {
+        // §7.5: names are case-insensitive.
+        const QByteArrayView factName = fact.first(equals);
+        const QByteArrayView value = fact.sliced(equals + 1);
+        const auto is = [&factName](const char *wanted) { return factName.compare(wanted, Qt::CaseInsensitive) == 0; };
+        if (is("type")) { // §7.5.1
+            const auto typeIs
+                = [&value](const char *wanted) { return value.compare(wanted, Qt::CaseInsensitive) == 0; };
+            if (typeIs("cdir") || typeIs("pdir")) {
                 return std::nullopt;
             }
             // "OS.name=type" (§7.5.1); some servers append ":target" to OS.unix=slink.
-            const bool isLink = type.startsWith("os.unix=slink") || type.startsWith("os.unix=symlink");
-            entry.type = type == "file" ? Type::File
-                : type == "dir"         ? Type::Directory
+            const auto startsWith = [&value](const char *prefix) {
+                const QByteArrayView p(prefix);
+                return value.size() >= p.size() && value.first(p.size()).compare(p, Qt::CaseInsensitive) == 0;
+            };
+            const bool isLink = startsWith("os.unix=slink") || startsWith("os.unix=symlink");
+            entry.type = typeIs("file") ? Type::File
+                : typeIs("dir")         ? Type::Directory
                 : isLink                ? Type::Link
                                         : Type::Other;
             const qsizetype colon = value.indexOf(':');
-            entry.linkTarget = isLink && colon >= 0 ? QString::fromUtf8(value.mid(colon + 1)) : QString();
-        } else if (factName == "size") { // §7.5.2
+            entry.linkTarget = isLink && colon >= 0 ? QString::fromUtf8(value.sliced(colon + 1)) : QString();
+        } else if (is("size")) { // §7.5.2
             size = value;
-        } else if (factName == "sizd") {
+        } else if (is("sizd")) {
             sizd = value;
-        } else if (factName == "modify") { // §7.5.3
+        } else if (is("modify")) { // §7.5.3
             entry.modified = parseTimeVal(value);
-        } else if (factName == "perm") { // §7.5.6
+        } else if (is("perm")) { // §7.5.6
             perm = value;
-        } else if (factName == "unix.mode") { // an OS-specific fact (§7.5)
+        } else if (is("unix.mode")) { // an OS-specific fact (§7.5)
             unixMode = value;
         }
     }
-    entry.size = isDigits(size) ? size.toLongLong() : isDigits(sizd) ? sizd.toLongLong() : -1;
-    entry.permissions = QString::fromUtf8(perm.isEmpty() ? unixMode : perm);
+    const auto number
+        = [](QByteArrayView digits) { return digits.size() <= 18 && allDigits(digits) ? digits.toLongLong() : -1; };
+    entry.size = number(size) >= 0 ? number(size) : number(sizd);
+    entry.permissions = QString::fromLatin1(perm.isEmpty() ? unixMode : perm);
     entry.name = QString::fromUtf8(name); // §7.3 / RFC 2640: UTF-8
     return entry;
 }
