@@ -30,7 +30,7 @@ QByteArray withoutLineEnd(const QByteArray &line)
     return line.left(end);
 }
 
-bool isDigits(const QByteArray &s, qsizetype maxLength = 18)
+bool isDigits(QByteArrayView s, qsizetype maxLength = 18)
 {
     return !s.isEmpty() && s.size() <= maxLength
         && std::all_of(s.cbegin(), s.cend(), [](char c) { return c >= '0' && c <= '9'; });
@@ -76,12 +76,12 @@ QDateTime parseTimeVal(QByteArrayView value)
 
 // A blank-separated field of a LIST line and the index just past it in the line.
 struct Field {
-    QByteArray text;
+    QByteArrayView text; // into the line, which outlives its fields
     qsizetype end = 0;
 };
 
 // The first `maxFields` fields; whatever follows stays in the line for the name.
-QList<Field> splitFields(const QByteArray &line, qsizetype maxFields)
+QList<Field> splitFields(QByteArrayView line, qsizetype maxFields)
 {
     QList<Field> fields;
     qsizetype i = 0;
@@ -96,33 +96,42 @@ QList<Field> splitFields(const QByteArray &line, qsizetype maxFields)
         while (i < line.size() && !isBlank(line.at(i))) {
             ++i;
         }
-        fields.append(Field { line.mid(begin, i - begin), i });
+        fields.append(Field { line.sliced(begin, i - begin), i });
     }
     return fields;
 }
 
 // "hh:mm" or "h:mm", 24-hour.
-std::optional<QTime> parseClock(const QByteArray &text)
+std::optional<QTime> parseClock(QByteArrayView text)
 {
     const qsizetype colon = text.indexOf(':');
-    if (colon < 1 || colon > 2 || text.size() != colon + 3 || !isDigits(text.left(colon))
-        || !isDigits(text.mid(colon + 1))) {
+    if (colon < 1 || colon > 2 || text.size() != colon + 3 || !isDigits(text.first(colon))
+        || !isDigits(text.sliced(colon + 1))) {
         return std::nullopt;
     }
-    const QTime time(text.left(colon).toInt(), text.mid(colon + 1).toInt());
+    const QTime time(text.first(colon).toInt(), text.sliced(colon + 1).toInt());
     return time.isValid() ? std::optional<QTime>(time) : std::nullopt;
 }
 
 // English three-letter month abbreviation (ls in the C locale), 1-12; 0 if it is none.
-int monthNumber(const QByteArray &text)
+int monthNumber(QByteArrayView text)
 {
-    const qsizetype at = QByteArrayLiteral("janfebmaraprmayjunjulaugsepoctnovdec").indexOf(text.toLower());
-    return text.size() == 3 && at >= 0 && at % 3 == 0 ? static_cast<int>(at / 3) + 1 : 0;
+    static constexpr const char *months[]
+        = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+    if (text.size() != 3) {
+        return 0;
+    }
+    for (int i = 0; i < 12; ++i) {
+        if (text.compare(months[i], Qt::CaseInsensitive) == 0) {
+            return i + 1;
+        }
+    }
+    return 0;
 }
 
 // The ls mode field: a file type and nine permission characters, optionally followed by one
 // alternate-access marker ('+' ACL, '.' SELinux context, '@' macOS extended attributes).
-bool isUnixMode(const QByteArray &mode)
+bool isUnixMode(QByteArrayView mode)
 {
     if (!(mode.size() == 10 || (mode.size() == 11 && QByteArrayLiteral("+.@").contains(mode.at(10))))
         || !QByteArrayLiteral("-dlbcpsD").contains(mode.at(0))) {
@@ -140,8 +149,7 @@ bool isUnixMode(const QByteArray &mode)
 
 // The date of a Unix line: nullopt if malformed; an invalid QDateTime when the year is not
 // given and `now` is unknown.
-std::optional<QDateTime> unixDate(
-    int month, const QByteArray &dayText, const QByteArray &timeOrYear, const QDateTime &now)
+std::optional<QDateTime> unixDate(int month, QByteArrayView dayText, QByteArrayView timeOrYear, const QDateTime &now)
 {
     const int day = dayText.toInt();
     if (timeOrYear.size() == 4 && isDigits(timeOrYear)) {
@@ -179,15 +187,15 @@ std::optional<DirectoryEntry> parseUnixLine(const QByteArray &line, const QDateT
     }
     for (qsizetype month = 4; month <= 6 && month + 2 < fields.size(); ++month) {
         const int monthNo = monthNumber(fields.at(month).text);
-        const QByteArray &day = fields.at(month + 1).text;
+        const QByteArrayView day = fields.at(month + 1).text;
         if (monthNo == 0 || !isDigits(day, 2)) {
             continue;
         }
-        const QByteArray &last = fields.at(month - 1).text;
-        const QByteArray &beforeLast = fields.at(month - 2).text;
+        const QByteArrayView last = fields.at(month - 1).text;
+        const QByteArrayView beforeLast = fields.at(month - 2).text;
         const qsizetype comma = last.indexOf(',');
         const bool splitDevice = isDigits(last) && beforeLast.endsWith(',') && isDigits(beforeLast.chopped(1), 9);
-        const bool joinedDevice = comma > 0 && isDigits(last.left(comma), 9) && isDigits(last.mid(comma + 1), 9);
+        const bool joinedDevice = comma > 0 && isDigits(last.first(comma), 9) && isDigits(last.sliced(comma + 1), 9);
         const qsizetype owners = month - 2 - (splitDevice ? 2 : 1); // between the link count and the size
         if ((!splitDevice && !joinedDevice && !isDigits(last)) || owners < 1 || owners > 2) {
             continue;
@@ -202,7 +210,7 @@ std::optional<DirectoryEntry> parseUnixLine(const QByteArray &line, const QDateT
         }
         QByteArray name = line.mid(nameStart);
 
-        const QByteArray &mode = fields.at(0).text;
+        const QByteArrayView mode = fields.at(0).text;
         const char kind = mode.at(0);
         DirectoryEntry entry;
         entry.type = kind == '-' ? Type::File : kind == 'd' ? Type::Directory : kind == 'l' ? Type::Link : Type::Other;
@@ -217,7 +225,7 @@ std::optional<DirectoryEntry> parseUnixLine(const QByteArray &line, const QDateT
         entry.name = QString::fromUtf8(name);
         entry.size = splitDevice || joinedDevice ? -1 : last.toLongLong();
         entry.modified = *modified;
-        entry.permissions = QString::fromLatin1(mode.mid(1, 9));
+        entry.permissions = QString::fromLatin1(mode.sliced(1, 9));
         return entry;
     }
     return std::nullopt;
@@ -232,7 +240,7 @@ std::optional<DirectoryEntry> parseDosLine(const QByteArray &line)
     if (fields.size() < 3) {
         return std::nullopt;
     }
-    const QList<QByteArray> dateParts = fields.at(0).text.split('-');
+    const QList<QByteArray> dateParts = fields.at(0).text.toByteArray().split('-');
     if (dateParts.size() != 3 || !isDigits(dateParts.at(0), 2) || !isDigits(dateParts.at(1), 2)
         || !isDigits(dateParts.at(2), 4) || dateParts.at(2).size() == 3 || dateParts.at(2).size() == 1) {
         return std::nullopt;
@@ -243,8 +251,8 @@ std::optional<DirectoryEntry> parseDosLine(const QByteArray &line)
     }
     const QDate date(year, dateParts.at(0).toInt(), dateParts.at(1).toInt());
 
-    const QByteArray &clockText = fields.at(1).text;
-    const QByteArray meridiem = clockText.right(2).toUpper();
+    const QByteArrayView clockText = fields.at(1).text;
+    const QByteArray meridiem = clockText.last(std::min<qsizetype>(2, clockText.size())).toByteArray().toUpper();
     const std::optional<QTime> clock = parseClock(clockText.chopped(std::min<qsizetype>(2, clockText.size())));
     if ((meridiem != "AM" && meridiem != "PM") || !date.isValid() || !clock || clock->hour() < 1
         || clock->hour() > 12) {
@@ -252,7 +260,7 @@ std::optional<DirectoryEntry> parseDosLine(const QByteArray &line)
     }
 
     DirectoryEntry entry;
-    const QByteArray &sizeText = fields.at(2).text;
+    const QByteArrayView sizeText = fields.at(2).text;
     if (sizeText == "<DIR>") {
         entry.type = Type::Directory;
     } else if (isDigits(sizeText)) {
