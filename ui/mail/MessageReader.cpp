@@ -85,7 +85,7 @@ MessageReader::MessageReader(QWidget *parent)
     m_attachments->setMaximumHeight(56);
     m_attachments->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_attachments, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem *item) { onAttachmentActivated(m_attachments->row(item)); });
+        [this](QListWidgetItem *item) { onAttachmentActivated(m_attachments->row(item)); });
     connect(m_attachments, &QListWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QListWidgetItem *item = m_attachments->itemAt(pos);
         if (!item) {
@@ -99,8 +99,7 @@ MessageReader::MessageReader(QWidget *parent)
         if (chosen == open) {
             onAttachmentActivated(m_attachments->row(item));
         } else if (chosen == save) {
-            const QString target = QFileDialog::getSaveFileName(
-                this, tr("Save Attachment"),
+            const QString target = QFileDialog::getSaveFileName(this, tr("Save Attachment"),
                 QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
                     .filePath(item->data(Qt::UserRole + 1).toString()));
             QString error;
@@ -113,11 +112,11 @@ MessageReader::MessageReader(QWidget *parent)
     connect(m_view, &QTextBrowser::anchorClicked, this, &MessageReader::onLinkClicked);
     // Hovering a link shows where it really goes, whatever its text says.
     connect(m_view, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
-            [this](const QUrl &url) { m_view->setToolTip(url.isEmpty() ? QString() : url.toString()); });
+        [this](const QUrl &url) { m_view->setToolTip(url.isEmpty() ? QString() : url.toString()); });
 
     m_confirmLink = [this](const QUrl &url) {
-        return QMessageBox::question(this, tr("Open Link"),
-                                     tr("Open this address in your web browser?\n\n%1").arg(url.toString()))
+        return QMessageBox::question(
+                   this, tr("Open Link"), tr("Open this address in your web browser?\n\n%1").arg(url.toString()))
             == QMessageBox::Yes;
     };
     m_openLink = [](const QUrl &url) { QDesktopServices::openUrl(url); };
@@ -168,7 +167,8 @@ bool MessageReader::showMessage(const QByteArray &raw, QString *error)
     const QList<Mime::PartInfo> attachments = m_message->attachments();
     for (const Mime::PartInfo &a : attachments) {
         auto *item = new QListWidgetItem(
-            QStringLiteral("%1 (%2, %3)").arg(a.saveName, a.mimeType, QLocale().formattedDataSize(a.size)), m_attachments);
+            QStringLiteral("%1 (%2, %3)").arg(a.saveName, a.mimeType, QLocale().formattedDataSize(a.size)),
+            m_attachments);
         item->setData(Qt::UserRole, a.path);
         item->setData(Qt::UserRole + 1, a.saveName);
         item->setToolTip(a.fileName.isEmpty() ? a.saveName : a.fileName);
@@ -220,7 +220,8 @@ int MessageReader::blockedRemoteCount() const
 {
     // Every distinct remote reference in the HTML: those the view asked for and those
     // it would never use (CSS it does not support) are blocked alike.
-    return m_remoteAllowed ? 0 : std::max<int>(m_remoteReferences, static_cast<int>(m_view->blockedRemoteUrls().size()));
+    return m_remoteAllowed ? 0
+                           : std::max<int>(m_remoteReferences, static_cast<int>(m_view->blockedRemoteUrls().size()));
 }
 
 void MessageReader::updateRemoteBar()
@@ -249,7 +250,7 @@ void MessageReader::trustCurrentSender()
 QString MessageReader::currentSender() const
 {
     return m_message && !m_message->headers().from.isEmpty() ? m_message->headers().from.constFirst().address.toLower()
-                                                              : QString();
+                                                             : QString();
 }
 
 void MessageReader::fetchRemote()

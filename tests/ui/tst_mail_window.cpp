@@ -1,0 +1,468 @@
+// The mail half of the main window against the real Dovecot, on the offscreen
+// platform: an account added to the store (settings in a temporary file, the password
+// in a session-only vault, asked once through the injected prompt; the cache in a
+// temporary folder) shows in the folder tree with its folders; choosing a folder fills
+// the message list, choosing a message shows it in the reader; mark read, unread and
+// flag reach the server; a move takes the message out of the list and into the other
+// folder on the server, and undo brings it back; the quick search finds a non-ASCII
+// subject; a screenshot is saved. The test uses bob's account but only folders of its
+// own ("Window-Inbox", "Window-Archive"; INBOX is only read), seeded with satchel-cli.
+#include "protocols/accounts/Account.h"
+#include "protocols/accounts/AccountStore.h"
+#include "protocols/accounts/PasswordVault.h"
+#include "protocols/net/TrustStore.h"
+#include "tests/common/CliRunner.h"
+#include "tests/common/TestServerEnv.h"
+#include "ui/MainWindow.h"
+#include "ui/common/EmptyStatePane.h"
+#include "ui/mail/FolderTreeModel.h"
+#include "ui/mail/FolderTreeView.h"
+#include "ui/mail/MailAccounts.h"
+#include "ui/mail/MailController.h"
+#include "ui/mail/MessageFilterProxy.h"
+#include "ui/mail/MessageListModel.h"
+#include "ui/mail/MessageReader.h"
+#include "ui/mail/SafeHtmlView.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace Satchel;
+using namespace Satchel::Test;
+using Satchel::Ui::FolderTreeModel;
+using Satchel::Ui::MailController;
+using Satchel::Ui::MainWindow;
+using Satchel::Ui::MessageListModel;
+
+namespace {
+
+const QString kUser = QStringLiteral("bob");
+const QString kInbox = QStringLiteral("Window-Inbox");
+const QString kArchive = QStringLiteral("Window-Archive");
+const QString kWelcome = QStringLiteral("Welcome to Satchel");
+const QString kReport = QStringLiteral("Quarterly report (with attachment)");
+const QString kTravelWord = QStringLiteral("Reisepläne");
+
+QString demoMail(const char *name)
+{
+    return qEnvironmentVariable("SATCHEL_SOURCE_DIR") + QStringLiteral("/tests/data/demo/mail/") + QLatin1String(name);
+}
+
+// The flags of a `list --json` record, without \Recent (a per-session flag).
+QSet<QString> flagsOf(const QJsonObject &record)
+{
+    QSet<QString> flags;
+    for (const QJsonValue &v : record.value(QStringLiteral("flags")).toArray()) {
+        if (v.toString() != QLatin1String("\\Recent")) {
+            flags.insert(v.toString());
+        }
+    }
+    return flags;
+}
+
+QJsonObject recordWithUid(const QJsonArray &records, qint64 uid)
+{
+    for (const QJsonValue &v : records) {
+        if (v.toObject().value(QStringLiteral("uid")).toInteger() == uid) {
+            return v.toObject();
+        }
+    }
+    return {};
+}
+
+QStringList subjectsOf(const QJsonArray &records)
+{
+    QStringList subjects;
+    for (const QJsonValue &v : records) {
+        subjects.append(v.toObject().value(QStringLiteral("subject")).toString());
+    }
+    return subjects;
+}
+
+QStringList subjectsOf(const QAbstractItemModel *model)
+{
+    QStringList subjects;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        subjects.append(model->index(row, MessageListModel::SubjectColumn).data().toString());
+    }
+    return subjects;
+}
+
+int rowWithSubject(const QAbstractItemModel *model, const QString &start)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, MessageListModel::SubjectColumn).data().toString().startsWith(start)) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+// Fails the test with the CLI's own words when it did not exit 0.
+#define CLI_OK(result)                                                                                                 \
+    QVERIFY2((result).exitCode == 0,                                                                                   \
+        qPrintable(QStringLiteral("exit %1: %2").arg((result).exitCode).arg(QString::fromUtf8((result).err))))
+
+// Waits for the controller's request to end, and fails with its error if it failed.
+#define REQUEST_OK(id)                                                                                                 \
+    do {                                                                                                               \
+        const quint64 request_ = (id);                                                                                 \
+        QVERIFY2(request_ != 0, "no request was made");                                                                \
+        QTRY_VERIFY_WITH_TIMEOUT(m_finished.contains(request_), 30000);                                                \
+        QVERIFY2(m_finished.value(request_).first, qPrintable(m_finished.value(request_).second));                     \
+    } while (false)
+
+class TestMailWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void startsWithEmptyStates();
+    void accountShowsInTheFolderTree();
+    void choosingTheFolderFillsTheList();
+    void choosingAMessageShowsIt();
+    void flagsReachTheServer();
+    void movingTakesTheMessageOut();
+    void undoMovesItBack();
+    void quickSearchFindsNonAsciiSubject();
+    void savesScreenshot();
+    void cleanupTestCase();
+
+private:
+    QString password() const { return m_env->value(QStringLiteral("DOVECOT_PASSWORD_") + kUser); }
+    CliResult imap(const QStringList &command) const;
+    QJsonArray listOf(const QString &folder) const;
+    MailController *controller() const { return m_window->mailController(); }
+    QTableView *messageList() const { return m_window->findChild<QTableView *>(QStringLiteral("messageList")); }
+    Ui::FolderTreeView *folderTree() const
+    {
+        return m_window->findChild<Ui::FolderTreeView *>(QStringLiteral("folderTree"));
+    }
+    QLabel *readerHeaders() const
+    {
+        auto *reader = m_window->findChild<Ui::MessageReader *>(QStringLiteral("reader"));
+        return reader ? reader->findChild<QLabel *>(QStringLiteral("readerHeaders")) : nullptr;
+    }
+    bool openMessage(const QString &subjectStart);
+
+    std::optional<TestServerEnv> m_env;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Accounts::PasswordVault> m_vault;
+    std::unique_ptr<Accounts::AccountStore> m_store;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_folderTester;
+    std::unique_ptr<QAbstractItemModelTester> m_listTester;
+    QString m_accountId;
+    int m_passwordAsked = 0;
+    int m_trustAsked = 0;
+    QHash<quint64, QPair<bool, QString>> m_finished;
+};
+
+CliResult TestMailWindow::imap(const QStringList &command) const
+{
+    CliRunner runner;
+    runner.setPassword(password());
+    const QString url
+        = QStringLiteral("imaps://%1@127.0.0.1:%2").arg(kUser, m_env->value(QStringLiteral("DOVECOT_IMAPS_PORT")));
+    return runner.run(QStringList { QStringLiteral("--ca-file"), m_env->value(QStringLiteral("DOVECOT_CA")),
+                          QStringLiteral("--json"), QStringLiteral("imap"), url }
+        + command);
+}
+
+QJsonArray TestMailWindow::listOf(const QString &folder) const
+{
+    const CliResult r = imap({ QStringLiteral("list"), folder });
+    if (r.exitCode != 0 || !r.json().isArray()) {
+        qWarning("list %s failed (%d): %s", qPrintable(folder), r.exitCode, r.err.constData());
+        return {};
+    }
+    return r.json().array();
+}
+
+// Makes the row current in the message list, as a click does; true once the reader
+// shows the message and the request to mark it read has ended.
+bool TestMailWindow::openMessage(const QString &subjectStart)
+{
+    QTableView *list = messageList();
+    const int row = rowWithSubject(list->model(), subjectStart);
+    if (row < 0) {
+        qWarning("no message '%s' in the list: %s", qPrintable(subjectStart),
+            qPrintable(subjectsOf(list->model()).join(QStringLiteral(" | "))));
+        return false;
+    }
+    list->setCurrentIndex(list->model()->index(row, MessageListModel::SubjectColumn));
+    return QTest::qWaitFor(
+        [this, &subjectStart] {
+            const QLabel *headers = readerHeaders();
+            return headers && headers->isVisible() && headers->text().contains(subjectStart)
+                && controller()->activity().isEmpty();
+        },
+        30000);
+}
+
+void TestMailWindow::initTestCase()
+{
+    QString error;
+    m_env = TestServerEnv::load(QStringLiteral("dovecot"), &error);
+    if (!m_env) {
+        QFAIL(qPrintable(error));
+    }
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(CliRunner::cliPath()), qPrintable(CliRunner::cliPath()));
+    QVERIFY2(QFile::exists(demoMail("01-welcome.eml")), "SATCHEL_SOURCE_DIR must point at the sources");
+    QVERIFY(!password().isEmpty());
+
+    // Fresh folders: what an earlier run against the same server left goes first.
+    for (const QString &folder : { kInbox, kArchive }) {
+        imap({ QStringLiteral("delete"), folder }); // fails when it is not there: fine
+        const CliResult created = imap({ QStringLiteral("create"), folder });
+        CLI_OK(created);
+    }
+    for (const char *file : { "01-welcome.eml", "02-travel.eml", "03-report.eml" }) {
+        const CliResult appended = imap({ QStringLiteral("append"), kInbox, demoMail(file) });
+        CLI_OK(appended);
+    }
+    QCOMPARE(listOf(kInbox).size(), 3);
+
+    m_vault = std::make_unique<Accounts::PasswordVault>(
+        QStringLiteral("SatchelTest"), Accounts::PasswordVault::Backend::SessionOnly);
+    m_store = std::make_unique<Accounts::AccountStore>(m_dir.filePath(QStringLiteral("settings.ini")), m_vault.get());
+    QVERIFY(m_store->accounts().isEmpty());
+    auto trust = std::make_shared<Net::TrustStore>();
+    QVERIFY2(trust->addCaFile(m_env->value(QStringLiteral("DOVECOT_CA")), &error), qPrintable(error));
+
+    MainWindow::Options options;
+    options.accounts = m_store.get();
+    options.vault = m_vault.get();
+    options.mailCacheDir = m_dir.filePath(QStringLiteral("cache"));
+    options.trust = trust;
+    // The vault has no password: the window asks (once), as it would ask a person.
+    options.askPassword = [this](const Accounts::Account &account, const QString &) -> std::optional<QString> {
+        ++m_passwordAsked;
+        return account.user == kUser ? std::optional<QString>(password()) : std::nullopt;
+    };
+    // The CA is trusted: a question would be a bug. Cancel it and count it.
+    options.askTrust = [this](const Net::TrustQuestion &, std::function<void(Net::TrustAnswer)> answer) {
+        ++m_trustAsked;
+        answer(Net::TrustAnswer::Cancel);
+    };
+    m_window = std::make_unique<MainWindow>(options);
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    connect(controller(), &MailController::requestFinished, this, [this](quint64 id, bool ok, const QString &failure) {
+        m_finished.insert(id, { ok, failure });
+    });
+
+    using Mode = QAbstractItemModelTester::FailureReportingMode;
+    m_folderTester = std::make_unique<QAbstractItemModelTester>(controller()->folderModel(), Mode::QtTest);
+    m_listTester = std::make_unique<QAbstractItemModelTester>(controller()->messageProxy(), Mode::QtTest);
+}
+
+void TestMailWindow::startsWithEmptyStates()
+{
+    // No account yet: the three mail areas show what will appear in them.
+    for (const QString &name :
+        { QStringLiteral("folderTree"), QStringLiteral("messageList"), QStringLiteral("reader") }) {
+        const auto *pane = m_window->findChild<Ui::EmptyStatePane *>(name);
+        QVERIFY2(pane && pane->isVisible(), qPrintable(name));
+    }
+    QVERIFY(!folderTree()->isVisible());
+    QVERIFY(!messageList()->isVisible());
+    QVERIFY(!controller()->hasAccounts());
+    QCOMPARE(m_passwordAsked, 0);
+}
+
+void TestMailWindow::accountShowsInTheFolderTree()
+{
+    Accounts::Account account;
+    account.displayName = QStringLiteral("Bob (window test)");
+    account.host = QStringLiteral("127.0.0.1");
+    account.port = m_env->port(QStringLiteral("DOVECOT_IMAPS_PORT"));
+    account.security = Net::TlsPolicy::ImplicitTls;
+    account.user = kUser;
+    m_accountId = m_store->addOrUpdate(account); // as File > Add Account… does
+    QVERIFY(!m_accountId.isEmpty());
+
+    Ui::FolderTreeView *tree = folderTree();
+    QVERIFY(tree);
+    QTRY_VERIFY(tree->isVisible()); // the empty state gave way
+    const FolderTreeModel *folders = controller()->folderModel();
+    QTRY_VERIFY_WITH_TIMEOUT(folders->indexOf(m_accountId, kInbox).isValid(), 30000);
+    QCOMPARE(folders->rowCount(), 1);
+    const QModelIndex accountIndex = folders->index(0, 0);
+    QCOMPARE(accountIndex.data(FolderTreeModel::AccountIdRole).toString(), m_accountId);
+    QVERIFY2(accountIndex.data().toString().contains(QStringLiteral("Bob (window test)")),
+        qPrintable(accountIndex.data().toString()));
+    QVERIFY(folders->indexOf(m_accountId, kArchive).isValid());
+    QVERIFY(folders->indexOf(m_accountId, QStringLiteral("INBOX")).isValid());
+    QCOMPARE(folders->indexOf(m_accountId, QStringLiteral("Trash")).data(FolderTreeModel::SpecialUseRole).toString(),
+        QStringLiteral("trash"));
+    QVERIFY(tree->isExpanded(accountIndex)); // a new account starts open
+
+    QCOMPARE(m_passwordAsked, 1);
+    QVERIFY(m_vault->hasSessionPassword(m_accountId)); // not asked again this session
+    QCOMPARE(m_trustAsked, 0);
+    QVERIFY(controller()->accounts()->isOnline(m_accountId));
+    QVERIFY(QFile::exists(controller()->accounts()->cachePath(m_accountId)));
+}
+
+void TestMailWindow::choosingTheFolderFillsTheList()
+{
+    const QModelIndex folder = controller()->folderModel()->indexOf(m_accountId, kInbox);
+    QVERIFY(folder.isValid());
+    folderTree()->setCurrentIndex(folder); // as a click does
+    QTableView *list = messageList();
+    QVERIFY(list);
+    QTRY_VERIFY(list->isVisible());
+    QCOMPARE(controller()->currentFolder(), kInbox);
+    QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), 3, 30000);
+    const QStringList subjects = subjectsOf(list->model());
+    QVERIFY2(subjects.contains(kWelcome), qPrintable(subjects.join(QStringLiteral(" | "))));
+    QVERIFY2(subjects.contains(kReport), qPrintable(subjects.join(QStringLiteral(" | "))));
+    QVERIFY2(rowWithSubject(list->model(), kTravelWord) >= 0, qPrintable(subjects.join(QStringLiteral(" | "))));
+    // Appended without flags: all three unread, and the tree says so.
+    QTRY_COMPARE(
+        controller()->folderModel()->indexOf(m_accountId, kInbox).data(FolderTreeModel::UnreadRole).toInt(), 3);
+}
+
+void TestMailWindow::choosingAMessageShowsIt()
+{
+    QVERIFY(openMessage(kReport));
+    auto *reader = m_window->findChild<Ui::MessageReader *>(QStringLiteral("reader"));
+    QVERIFY(reader && reader->isVisible());
+    QVERIFY2(
+        reader->view()->toPlainText().contains(QStringLiteral("numbers")), qPrintable(reader->view()->toPlainText()));
+    QVERIFY(controller()->shownUid() != 0);
+    QCOMPARE(controller()->selectedUids(), QList<quint32> { controller()->shownUid() });
+}
+
+void TestMailWindow::flagsReachTheServer()
+{
+    const quint32 uid = controller()->shownUid();
+    QVERIFY(uid != 0);
+    // Opening it marked it read (the default), on the server too.
+    QVERIFY2(flagsOf(recordWithUid(listOf(kInbox), uid)).contains(QStringLiteral("\\Seen")),
+        "opening a message marks it read");
+    QTRY_COMPARE(
+        controller()->folderModel()->indexOf(m_accountId, kInbox).data(FolderTreeModel::UnreadRole).toInt(), 2);
+
+    const MessageListModel *messages = controller()->messageModel();
+    auto roleOf = [messages, uid](int role) { return messages->index(messages->rowOfUid(uid), 0).data(role).toBool(); };
+
+    REQUEST_OK(controller()->markUnread());
+    QVERIFY(!flagsOf(recordWithUid(listOf(kInbox), uid)).contains(QStringLiteral("\\Seen")));
+    QTRY_VERIFY(roleOf(MessageListModel::IsUnreadRole));
+    QCOMPARE(controller()->selectedUids(), QList<quint32> { uid }); // the list was read again, the selection kept
+
+    REQUEST_OK(controller()->markRead());
+    QVERIFY(flagsOf(recordWithUid(listOf(kInbox), uid)).contains(QStringLiteral("\\Seen")));
+    QTRY_VERIFY(!roleOf(MessageListModel::IsUnreadRole));
+
+    REQUEST_OK(controller()->toggleFlag());
+    QSet<QString> flags = flagsOf(recordWithUid(listOf(kInbox), uid));
+    QVERIFY(flags.contains(QStringLiteral("\\Flagged")));
+    QVERIFY(flags.contains(QStringLiteral("\\Seen")));
+    QTRY_VERIFY(roleOf(MessageListModel::IsFlaggedRole));
+
+    REQUEST_OK(controller()->toggleFlag()); // and off again
+    flags = flagsOf(recordWithUid(listOf(kInbox), uid));
+    QVERIFY(!flags.contains(QStringLiteral("\\Flagged")));
+    QTRY_VERIFY(!roleOf(MessageListModel::IsFlaggedRole));
+}
+
+void TestMailWindow::movingTakesTheMessageOut()
+{
+    QVERIFY(openMessage(kWelcome));
+    const quint32 uid = controller()->shownUid();
+    QCOMPARE(controller()->selectedUids(), QList<quint32> { uid });
+
+    REQUEST_OK(controller()->moveTo(kArchive));
+    QTableView *list = messageList();
+    QTRY_COMPARE(list->model()->rowCount(), 2);
+    QVERIFY(!subjectsOf(list->model()).contains(kWelcome));
+    QCOMPARE(controller()->shownUid(), quint32(0)); // the reader let it go
+    QTRY_VERIFY(m_window->findChild<Ui::EmptyStatePane *>(QStringLiteral("reader"))->isVisible());
+
+    const QJsonArray archived = listOf(kArchive);
+    QCOMPARE(subjectsOf(archived), QStringList { kWelcome });
+    QCOMPARE(listOf(kInbox).size(), 2);
+    QVERIFY(controller()->canUndo());
+    QVERIFY(controller()->action(MailController::Action::Undo)->isEnabled());
+}
+
+void TestMailWindow::undoMovesItBack()
+{
+    REQUEST_OK(controller()->undo()); // the search in the destination; the move back follows
+    QTableView *list = messageList();
+    QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), 3, 30000);
+    QVERIFY(subjectsOf(list->model()).contains(kWelcome));
+    QTRY_VERIFY(controller()->activity().isEmpty());
+    QVERIFY(listOf(kArchive).isEmpty());
+    const QJsonArray inbox = listOf(kInbox);
+    QCOMPARE(inbox.size(), 3);
+    QVERIFY(subjectsOf(inbox).contains(kWelcome));
+    QVERIFY(!controller()->canUndo());
+}
+
+void TestMailWindow::quickSearchFindsNonAsciiSubject()
+{
+    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("quickSearch"));
+    QVERIFY(search && search->isVisible());
+    QTableView *list = messageList();
+    QCOMPARE(list->model()->rowCount(), 3);
+
+    search->setText(kTravelWord);
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), 1, 30000);
+    QVERIFY2(list->model()->index(0, MessageListModel::SubjectColumn).data().toString().startsWith(kTravelWord),
+        qPrintable(list->model()->index(0, MessageListModel::SubjectColumn).data().toString()));
+    QVERIFY(controller()->messageProxy()->isFiltering());
+
+    search->clear(); // all of them again
+    QTRY_COMPARE(list->model()->rowCount(), 3);
+    QVERIFY(!controller()->messageProxy()->isFiltering());
+}
+
+void TestMailWindow::savesScreenshot()
+{
+    QVERIFY(openMessage(kTravelWord));
+    const QString path = testOutputDir() + QStringLiteral("/mainwindow-mail.png");
+    const QPixmap shot = m_window->grab();
+    QCOMPARE(shot.size(), QSize(1200, 800));
+    QVERIFY(shot.save(path));
+    QCOMPARE(QImage(path).size(), QSize(1200, 800));
+    qInfo("screenshot: %s", qPrintable(path));
+    QCOMPARE(m_trustAsked, 0);
+    QCOMPARE(m_passwordAsked, 1);
+}
+
+void TestMailWindow::cleanupTestCase()
+{
+    m_listTester.reset();
+    m_folderTester.reset();
+    m_window.reset(); // stops the engine (its thread is joined)
+    if (m_env) {
+        for (const QString &folder : { kInbox, kArchive }) {
+            imap({ QStringLiteral("delete"), folder });
+        }
+    }
+}
+
+QTEST_MAIN(TestMailWindow)
+#include "tst_mail_window.moc"
