@@ -63,6 +63,8 @@ struct Response {
 
 // The text of a string-ish node (atom, number, quoted with escapes removed, literal).
 QByteArray nodeString(const Node &node);
+// ASCII upper case (IMAP names: atoms, codes, capabilities).
+QByteArray upperAscii(QByteArrayView bytes);
 // Whether an atom equals `word` ignoring ASCII case.
 bool nodeIs(const Node &node, QByteArrayView word);
 

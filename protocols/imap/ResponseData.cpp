@@ -23,17 +23,6 @@ QByteArray lower(QByteArrayView bytes)
     return out;
 }
 
-QByteArray upper(QByteArrayView bytes)
-{
-    QByteArray out = bytes.toByteArray();
-    for (char &c : out) {
-        if (c >= 'a' && c <= 'z') {
-            c = static_cast<char>(c - 32);
-        }
-    }
-    return out;
-}
-
 bool isAscii(QByteArrayView bytes)
 {
     return std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -113,7 +102,7 @@ std::optional<int> zoneOffset(QByteArrayView zone)
         const int seconds = (value / 100) * 3600 + (value % 100) * 60;
         return zone[0] == '-' ? -seconds : seconds;
     }
-    const QByteArray z = upper(zone);
+    const QByteArray z = upperAscii(zone);
     if (z == "GMT" || z == "UT" || z == "UTC" || z == "Z") {
         return 0;
     }
@@ -431,7 +420,7 @@ QSet<QByteArray> capabilitiesFromText(QByteArrayView text)
 {
     QSet<QByteArray> out;
     for (const QByteArrayView word : QLatin1StringView(text).tokenize(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        out.insert(upper(word));
+        out.insert(upperAscii(word));
     }
     return out;
 }
@@ -441,7 +430,7 @@ QSet<QByteArray> capabilitiesFrom(const Response &response)
     QSet<QByteArray> out;
     for (const Node &node : response.nodes) {
         if (node.kind == Node::Kind::Atom || node.kind == Node::Kind::Number) {
-            out.insert(upper(node.bytes));
+            out.insert(upperAscii(node.bytes));
         }
     }
     return out;
@@ -508,7 +497,7 @@ std::optional<StatusData> statusFrom(const Response &r, bool utf8, QString *erro
             *error = QStringLiteral("a STATUS item without a number");
             return std::nullopt;
         }
-        data.items.insert(upper(r.nodes[items[i]].bytes), value.number);
+        data.items.insert(upperAscii(r.nodes[items[i]].bytes), value.number);
     }
     return data;
 }
@@ -591,7 +580,7 @@ std::optional<FetchData> fetchFrom(const Response &r, QString *error)
         } else if (item.startsWith("BODY[") || item.startsWith("body[") || item.startsWith("BINARY[")
             || item.compare("RFC822", Qt::CaseInsensitive) == 0 || item.startsWith("RFC822.")) {
             FetchedSection section;
-            section.name = upper(item);
+            section.name = upperAscii(item);
             section.nil = value.kind == Node::Kind::Nil;
             section.streamed = value.kind == Node::Kind::Streamed;
             if (!section.nil && !section.streamed) {

@@ -13,17 +13,6 @@ bool isAtomChar(char c)
     return u > 0x20 && u != 0x7f && c != '(' && c != ')' && c != '{' && c != '"';
 }
 
-QByteArray upper(QByteArrayView bytes)
-{
-    QByteArray out = bytes.toByteArray();
-    for (char &c : out) {
-        if (c >= 'a' && c <= 'z') {
-            c = static_cast<char>(c - 32);
-        }
-    }
-    return out;
-}
-
 // Reads values from one response's text; literals are taken from the framer's list
 // in order as their "{N}" marks are met, so nothing is scanned twice.
 class Tokenizer
@@ -243,7 +232,7 @@ private:
 
 std::optional<Response::Status> statusWord(QByteArrayView word)
 {
-    const QByteArray w = upper(word);
+    const QByteArray w = upperAscii(word);
     if (w == "OK") {
         return Response::Status::Ok;
     }
@@ -273,7 +262,7 @@ bool parseRespText(QByteArrayView text, Response *response, QString *error)
         }
         const QByteArrayView inside = text.sliced(1, close - 1);
         const qsizetype space = inside.indexOf(' ');
-        response->code.name = upper(space < 0 ? inside : inside.first(space));
+        response->code.name = upperAscii(space < 0 ? inside : inside.first(space));
         response->code.args = space < 0 ? QByteArray() : inside.sliced(space + 1).toByteArray();
         if (response->code.name.isEmpty()) {
             *error = QStringLiteral("an empty response code");
@@ -289,6 +278,17 @@ bool parseRespText(QByteArrayView text, Response *response, QString *error)
 }
 
 } // namespace
+
+QByteArray upperAscii(QByteArrayView bytes)
+{
+    QByteArray out = bytes.toByteArray();
+    for (char &c : out) {
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 32);
+        }
+    }
+    return out;
+}
 
 std::vector<quint32> Response::topLevel() const
 {
@@ -408,7 +408,7 @@ std::variant<Response, ParseError> parseResponse(RawResponse raw, const ParseLim
     if (second.isEmpty()) {
         return ParseError { QStringLiteral("untagged data without a name") };
     }
-    response.name = upper(second);
+    response.name = upperAscii(second);
     if (!tokens.values(&response.nodes)) {
         return ParseError { tokens.error() };
     }
