@@ -15,9 +15,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-build=${1:-$root/build}
-count=${2:-100000}
-repeat=${3:-3}
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then build=$root/build; else build=${1:-$root/build}; shift || true; fi
+count=${1:-100000}
+repeat=${2:-3}
 subdirs=5
 target=1.2
 cli=$build/app/satchel-cli
