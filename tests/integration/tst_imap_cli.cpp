@@ -4,6 +4,7 @@
 // folders: alice has the folder tests, dave the message tests (one folder each), bob
 // the cache sync, erin IDLE, TLS, the log and the failures. carol belongs to tst_pop3_cli.
 #include "tests/common/CliRunner.h"
+#include "tests/common/TestData.h"
 #include "tests/common/TestServerEnv.h"
 
 #include <QDir>
@@ -28,21 +29,6 @@ namespace {
 
 enum class Out { Json, Text };
 enum class Tls { Implicit, StartTls };
-
-// A message as IMAP stores and returns it: lines end in CRLF.
-QByteArray crlf(QByteArray bytes)
-{
-    if (!bytes.contains("\r\n")) {
-        bytes.replace("\n", "\r\n");
-    }
-    return bytes;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QString sourceData(const QString &relative)
 {
@@ -119,21 +105,12 @@ QSet<QString> flagSet(const QString &spaceSeparated)
 
 QJsonObject folderNamed(const QJsonArray &folders, const QString &name)
 {
-    for (const QJsonValue &v : folders) {
-        if (v.toObject().value(QStringLiteral("name")).toString() == name) {
-            return v.toObject();
-        }
-    }
-    return {};
+    return recordWhere(folders, QStringLiteral("name"), name);
 }
 
 QStringList folderNames(const QJsonArray &folders)
 {
-    QStringList names;
-    for (const QJsonValue &v : folders) {
-        names.append(v.toObject().value(QStringLiteral("name")).toString());
-    }
-    return names;
+    return stringsOf(folders, QStringLiteral("name"));
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "protocols/imap/ImapAccountEngine.h"
 #include "protocols/net/EngineThread.h"
 #include "tests/common/CliRunner.h"
+#include "tests/common/TestData.h"
 #include "tests/common/TestServerEnv.h"
 
 #include <QFile>
@@ -30,20 +31,6 @@ using namespace Satchel::Test;
 namespace {
 
 constexpr int kTimeout = 20000; // ms; a request on loopback takes milliseconds
-
-QByteArray crlf(QByteArray bytes)
-{
-    if (!bytes.contains("\r\n")) {
-        bytes.replace("\n", "\r\n");
-    }
-    return bytes;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QString demoMail(const char *name)
 {

@@ -12,6 +12,7 @@
 #include "protocols/accounts/PasswordVault.h"
 #include "protocols/net/TrustStore.h"
 #include "tests/common/CliRunner.h"
+#include "tests/common/TestData.h"
 #include "tests/common/TestServerEnv.h"
 #include "ui/MainWindow.h"
 #include "ui/common/EmptyStatePane.h"
@@ -74,21 +75,12 @@ QSet<QString> flagsOf(const QJsonObject &record)
 
 QJsonObject recordWithUid(const QJsonArray &records, qint64 uid)
 {
-    for (const QJsonValue &v : records) {
-        if (v.toObject().value(QStringLiteral("uid")).toInteger() == uid) {
-            return v.toObject();
-        }
-    }
-    return {};
+    return recordWhere(records, QStringLiteral("uid"), uid);
 }
 
 QStringList subjectsOf(const QJsonArray &records)
 {
-    QStringList subjects;
-    for (const QJsonValue &v : records) {
-        subjects.append(v.toObject().value(QStringLiteral("subject")).toString());
-    }
-    return subjects;
+    return stringsOf(records, QStringLiteral("subject"));
 }
 
 QStringList subjectsOf(const QAbstractItemModel *model)
