@@ -35,6 +35,7 @@ public:
         qsizetype vanished = 0;
         qsizetype total = 0;
         bool fullResync = false; // first sync, or the cache was dropped
+        qint64 unseen = -1; // cached messages without \Seen, counted on the engine's thread
         double seconds = 0;
     };
 

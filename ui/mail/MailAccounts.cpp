@@ -403,9 +403,14 @@ void MailAccounts::connectEngine(Engine &engine)
             }
         });
     connect(source, &ImapAccountEngine::folderSynced, this,
-        [this, live](quint64 requestId, const QString &folder, const Imap::FolderSync::Result &) {
+        [this, live](quint64 requestId, const QString &folder, const Imap::FolderSync::Result &result) {
             if (Engine *e = live()) {
-                Q_EMIT folderSynced(e->account.id, requestId, folder);
+                const int unseen = static_cast<int>(result.unseen);
+                if (unseen >= 0) {
+                    e->unread.insert(folder, unseen);
+                }
+                const bool changed = result.fullResync || result.added > 0 || result.changed > 0 || result.vanished > 0;
+                Q_EMIT folderSynced(e->account.id, requestId, folder, unseen, changed);
                 finish(requestId, true);
             }
         });

@@ -110,7 +110,9 @@ Q_SIGNALS:
     void accountsChanged();
     void statusMessage(const QString &text, int timeoutMs);
     void foldersListed(const QString &accountId);
-    void folderSynced(const QString &accountId, quint64 requestId, const QString &folder);
+    // `unseen`: the folder's unread count after the sync (-1: unknown); `changed`: whether
+    // the sync changed anything in the cache (else the list need not be read again).
+    void folderSynced(const QString &accountId, quint64 requestId, const QString &folder, int unseen, bool changed);
     void messageFetched(
         const QString &accountId, quint64 requestId, const QString &folder, quint32 uid, const QByteArray &message);
     void searchDone(const QString &accountId, quint64 requestId, const QString &folder, const QList<quint32> &uids);

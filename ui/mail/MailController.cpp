@@ -452,13 +452,20 @@ void MailController::onFoldersListed(const QString &accountId)
     }
 }
 
-void MailController::onFolderSynced(const QString &accountId, quint64, const QString &folder)
+void MailController::onFolderSynced(const QString &accountId, quint64, const QString &folder, int unseen, bool changed)
 {
-    updateUnread(accountId, folder);
+    // The count comes with the result (the engine counted it off this thread).
+    if (unseen >= 0) {
+        m_folderModel->setUnread(accountId, folder, unseen);
+    } else {
+        updateUnread(accountId, folder);
+    }
     if (!isCurrent(accountId, folder)) {
         return;
     }
-    reloadList();
+    if (changed) {
+        reloadList();
+    }
     if (!m_searchText.isEmpty() && m_searchRequest == 0) {
         // New mail may match: the filter is a set of UIDs, so the server is asked again.
         const QString text = m_searchText;

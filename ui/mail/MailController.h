@@ -168,7 +168,7 @@ private:
     // Answers from the engines.
     void onAccountsChanged();
     void onFoldersListed(const QString &accountId);
-    void onFolderSynced(const QString &accountId, quint64 requestId, const QString &folder);
+    void onFolderSynced(const QString &accountId, quint64 requestId, const QString &folder, int unseen, bool changed);
     void onMessageFetched(
         const QString &accountId, quint64 requestId, const QString &folder, quint32 uid, const QByteArray &message);
     void onSearchDone(const QString &accountId, quint64 requestId, const QString &folder, const QList<quint32> &uids);
