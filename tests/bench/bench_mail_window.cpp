@@ -412,8 +412,11 @@ SyncReport runSync(
             event.unreadNs = work.nsecsElapsed();
             const bool changed = result.fullResync || result.added > 0 || result.changed > 0 || result.vanished > 0;
             if (synced == folder && listed && changed) {
+                // MailController::reloadList: a big folder's index is read off the GUI
+                // thread; what is timed here is the GUI thread's part (the reset comes later
+                // and shows in the timer's gaps).
                 work.start();
-                list.model->refresh();
+                list.model->refreshInBackground();
                 event.refreshNs = work.nsecsElapsed();
             }
             report.events.push_back(event);

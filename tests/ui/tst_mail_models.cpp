@@ -242,6 +242,7 @@ private Q_SLOTS:
     void pagesLoadLazilyAndStayBounded();
     void staysUnder350BytesPerMessage();
     void refreshShowsWhatASyncChanged();
+    void refreshInBackgroundKeepsRowsUntilTheNewIndexIsIn();
     void unknownFolderIsEmptyAndMissingFileIsAnError();
 
     void folderTreePassesModelTester();
@@ -504,6 +505,37 @@ void TestMailModels::staysUnder350BytesPerMessage()
     QVERIFY(model.cachedPageCount() >= MessageListModel::MinCachedPages);
     QVERIFY2(perMessage > 4, qPrintable(QString::number(perMessage)));
     QVERIFY2(perMessage <= 350, qPrintable(QString::number(perMessage)));
+}
+
+void TestMailModels::refreshInBackgroundKeepsRowsUntilTheNewIndexIsIn()
+{
+    const QString folder = QStringLiteral("Background");
+    QVERIFY(m_cache->resetFolder(folder, 9));
+    QVERIFY2(storeMessages(*m_cache, folder, 1, 50), qPrintable(m_cache->lastError()));
+    MessageListModel model;
+    QVERIFY(model.setFolder(m_cachePath, folder));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 50);
+    QVERIFY2(storeMessages(*m_cache, folder, MessageCount + 1, MessageCount + 20), qPrintable(m_cache->lastError()));
+
+    int before = -1;
+    bool done = false;
+    model.refreshInBackground([&] { before = model.rowCount(); }, [&] { done = true; });
+    QCOMPARE(model.rowCount(), 50); // the old rows stay while the index is read
+    QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+    QCOMPARE(before, 50);
+    QCOMPARE(model.rowCount(), 70);
+    QVERIFY(model.rowOfUid(MessageCount + 20) >= 0);
+    QVERIFY(model.rowOfUid(1) >= 0);
+    QVERIFY(model.lastError().isEmpty());
+
+    // A newer setFolder() wins: the older read's result is dropped.
+    bool staleApplied = false;
+    model.refreshInBackground({}, [&] { staleApplied = true; });
+    QVERIFY(model.setFolder(m_cachePath, inboxName));
+    QTest::qWait(300);
+    QVERIFY(!staleApplied);
+    QCOMPARE(model.rowCount(), MessageCount);
 }
 
 void TestMailModels::refreshShowsWhatASyncChanged()

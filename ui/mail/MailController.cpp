@@ -811,10 +811,27 @@ void MailController::reloadList()
     if (!m_accounts->contains(m_currentAccount) || m_currentFolder.isEmpty()) {
         return;
     }
-    const QList<quint32> selected = selectedUids();
     QItemSelectionModel *selection = m_messageView ? m_messageView->selectionModel() : nullptr;
+    const QList<quint32> selected = selectedUids();
     const quint32 current = selection ? m_proxy->uidAt(selection->currentIndex().row()) : 0;
-
+    if (m_listOpen) {
+        // The index is read off this thread (a folder that a sync has just filled may
+        // hold 100,000 messages: ~35 ms), and the selection is put back once the new
+        // rows are in.
+        const QPointer<MailController> self(this);
+        m_messageModel->refreshInBackground(
+            [self] {
+                if (MailController *that = self.data()) {
+                    that->m_reloading = true;
+                }
+            },
+            [self, selected, current] {
+                if (MailController *that = self.data()) {
+                    that->afterReload(selected, current);
+                }
+            });
+        return;
+    }
     m_reloading = true;
     if (m_listOpen) {
         m_messageModel->refresh();
@@ -822,6 +839,12 @@ void MailController::reloadList()
         m_listOpen = m_messageModel->setFolder(m_accounts->cachePath(m_currentAccount), m_currentFolder,
             m_messageModel->sortColumn(), m_messageModel->sortOrder());
     }
+    afterReload(selected, current);
+}
+
+void MailController::afterReload(const QList<quint32> &selected, quint32 current)
+{
+    QItemSelectionModel *selection = m_messageView ? m_messageView->selectionModel() : nullptr;
     if (selection && (!selected.isEmpty() || current != 0)) {
         // The reset cleared the selection: the same messages are selected again.
         QHash<quint32, int> rowOf;

@@ -182,6 +182,7 @@ private:
     void onFolderActivated(const QModelIndex &index);
     void showFolder(const QString &accountId, const QString &folder);
     void reloadList();
+    void afterReload(const QList<quint32> &selected, quint32 current);
     void onCurrentMessageChanged(const QModelIndex &current);
     void clearReader();
     void updateUnread(const QString &accountId, const QString &folder);

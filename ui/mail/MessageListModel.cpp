@@ -161,6 +161,9 @@ MessageListModel::MessageListModel(QObject *parent)
 
 MessageListModel::~MessageListModel()
 {
+    if (QThread *thread = m_indexThread.data()) {
+        thread->wait(); // it reads the file only; a few ms at most
+    }
     clearPages();
     closeDatabase();
 }
@@ -246,6 +249,7 @@ bool MessageListModel::loadIndex(QList<quint32> *uids)
 bool MessageListModel::setFolder(
     const QString &cachePath, const QString &folderName, int sortColumn, Qt::SortOrder order)
 {
+    ++m_indexGeneration; // a background read for the old folder is no longer wanted
     beginResetModel();
     clearPages();
     m_uids = {};
@@ -264,6 +268,7 @@ bool MessageListModel::setFolder(
 
 void MessageListModel::refresh()
 {
+    ++m_indexGeneration;
     beginResetModel();
     clearPages();
     m_uids = {};
@@ -273,8 +278,76 @@ void MessageListModel::refresh()
     endResetModel();
 }
 
+void MessageListModel::refreshInBackground(std::function<void()> beforeReset, std::function<void()> done)
+{
+    if (m_connectionName.isEmpty() || !lookUpFolder() || m_folderId == 0) {
+        if (beforeReset) {
+            beforeReset();
+        }
+        refresh();
+        if (done) {
+            done();
+        }
+        return;
+    }
+    const quint64 generation = ++m_indexGeneration;
+    const QString path = m_cachePath;
+    // The folder id is an integer read from the database, not text from anyone.
+    const QString sql = QStringLiteral("SELECT uid FROM messages WHERE folder_id = %1 ORDER BY ").arg(m_folderId)
+        + orderBy(m_sortColumn, m_sortOrder);
+    auto uids = std::make_shared<QList<quint32>>();
+    auto error = std::make_shared<QString>();
+    QThread *thread = QThread::create([path, sql, uids, error] {
+        // Its own connection: a Qt SQL connection belongs to the thread that opened it.
+        const QString name = QStringLiteral("message-index-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=1000"));
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.setForwardOnly(true);
+                if (q.exec(sql)) {
+                    while (q.next()) {
+                        uids->append(q.value(0).toUInt());
+                    }
+                } else {
+                    *error = q.lastError().text();
+                }
+            } else {
+                *error = db.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        uids->squeeze();
+    });
+    m_indexThread = thread;
+    connect(thread, &QThread::finished, this, [this, thread, generation, uids, error, beforeReset, done] {
+        thread->deleteLater();
+        if (generation != m_indexGeneration) {
+            return; // the folder or the order changed meanwhile
+        }
+        if (beforeReset) {
+            beforeReset();
+        }
+        beginResetModel();
+        clearPages();
+        m_lastError = error->isEmpty()
+            ? QString()
+            : QStringLiteral("cannot read the messages of \"%1\" from the mail cache at %2: %3")
+                  .arg(m_folderName, m_cachePath, *error);
+        m_uids = std::move(*uids);
+        endResetModel();
+        if (done) {
+            done();
+        }
+    });
+    thread->start();
+}
+
 void MessageListModel::clear()
 {
+    ++m_indexGeneration;
     beginResetModel();
     clearPages();
     m_uids = {};
@@ -290,6 +363,7 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount || (column == m_sortColumn && order == m_sortOrder))
         return;
+    ++m_indexGeneration;
     const int oldColumn = m_sortColumn;
     const Qt::SortOrder oldOrder = m_sortOrder;
     m_sortColumn = column;
