@@ -4,6 +4,7 @@
 #include <QTime>
 
 #include <algorithm>
+#include <limits>
 
 namespace Satchel::Ftp {
 
@@ -164,7 +165,16 @@ std::optional<QDateTime> unixDate(int month, QByteArrayView dayText, QByteArrayV
         return QDateTime();
     }
     // The latest year that keeps the date at most a day after `now`; Feb 29 may need several.
-    const QDateTime latest = now.toUTC().addSecs(kFutureSlackSeconds);
+    // The same `now` for every line of a listing: the bound is worked out once, not per
+    // line (QDateTime arithmetic is the costliest step of a 100,000-line LIST).
+    thread_local qint64 cachedNow = std::numeric_limits<qint64>::min();
+    thread_local QDateTime cachedLatest;
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    if (nowMs != cachedNow) {
+        cachedNow = nowMs;
+        cachedLatest = now.toUTC().addSecs(kFutureSlackSeconds);
+    }
+    const QDateTime &latest = cachedLatest;
     const int newestYear = latest.date().year();
     for (int year = newestYear; year > newestYear - 8; --year) {
         const QDate date(year, month, day);
