@@ -8,6 +8,7 @@
 #include "protocols/ftp/FtpPutOperation.h"
 #include "protocols/ftp/FtpSession.h"
 #include "protocols/ftp/FtpTreeListOperation.h"
+#include "protocols/ftp/TransferPlan.h"
 #include "protocols/ftp/TransferQueue.h"
 
 #include <QDir>
@@ -274,27 +275,13 @@ int getTree(CliContext &context, const QString &remote, QString local, int paral
     if (listed != 0) {
         return listed;
     }
-    if (!QDir().mkpath(local)) {
-        return context.fail(ExitCode::LocalIo, QStringLiteral("cannot create %1").arg(local));
-    }
-    QList<TransferItem> items;
-    for (const auto &[relative, entry] : std::as_const(tree)) {
-        const QString target = QDir(local).filePath(relative);
-        if (entry.type == DirectoryEntry::Type::Directory) {
-            if (!QDir().mkpath(target)) {
-                return context.fail(ExitCode::LocalIo, QStringLiteral("cannot create %1").arg(target));
-            }
-            continue;
+    const TransferPlan plan = planTreeDownload(remote, tree, local, overwrite);
+    for (const QString &directory : plan.directories) {
+        if (!QDir().mkpath(directory)) {
+            return context.fail(ExitCode::LocalIo, QStringLiteral("cannot create %1").arg(directory));
         }
-        TransferItem item;
-        item.direction = TransferItem::Direction::Download;
-        item.remotePath = remote + QLatin1Char('/') + relative;
-        item.localPath = target;
-        item.size = entry.size;
-        item.overwrite = overwrite;
-        items.append(item);
     }
-    return runQueue(context, items, parallel);
+    return runQueue(context, plan.items, parallel);
 }
 
 int putTree(CliContext &context, const QString &local, QString remote, int parallel, OverwritePolicy overwrite)
@@ -307,33 +294,13 @@ int putTree(CliContext &context, const QString &local, QString remote, int paral
     if (remote.isEmpty()) {
         remote = root.fileName();
     }
-    QStringList dirs { QString() };
-    QList<TransferItem> items;
-    // Symbolic links are not followed: a link out of the tree would upload what was never chosen.
-    QDirIterator it(local, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::NoSymLinks,
-        QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QFileInfo info(it.next());
-        const QString relative = QDir(root.absoluteFilePath()).relativeFilePath(info.absoluteFilePath());
-        if (info.isDir()) {
-            dirs.append(relative);
-        } else if (info.isFile()) {
-            TransferItem item;
-            item.direction = TransferItem::Direction::Upload;
-            item.localPath = info.filePath();
-            item.remotePath = remote + QLatin1Char('/') + relative;
-            item.size = info.size();
-            item.overwrite = overwrite;
-            items.append(item);
-        }
-    }
-    std::sort(dirs.begin(), dirs.end()); // parents before children
+    const TransferPlan plan = planTreeUpload(local, remote, overwrite);
     FtpRun run(context, sessionOptions(context));
-    const int made = run.run([dirs, remote](FtpRun &r) {
+    const int made = run.run([dirs = plan.directories](FtpRun &r) {
         // MKD each folder; one that exists answers 550, which is fine here: a missing
         // parent shows up as the uploads' own errors.
         for (qsizetype i = 0; i < dirs.size(); ++i) {
-            const QByteArray path = (dirs.at(i).isEmpty() ? remote : remote + QLatin1Char('/') + dirs.at(i)).toUtf8();
+            const QByteArray path = dirs.at(i).toUtf8();
             const bool last = i + 1 == dirs.size();
             r.session().command("MKD " + path, [&r, last](const FtpReply &) {
                 if (last) {
@@ -345,7 +312,7 @@ int putTree(CliContext &context, const QString &local, QString remote, int paral
     if (made != 0) {
         return made;
     }
-    return runQueue(context, items, parallel);
+    return runQueue(context, plan.items, parallel);
 }
 
 int simple(CliContext &context, const QList<QByteArray> &steps,

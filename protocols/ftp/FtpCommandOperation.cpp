@@ -55,6 +55,27 @@ void FtpCommandOperation::next()
     });
 }
 
+QString parseQuotedPathname(const FtpReply &reply)
+{
+    const QByteArray text = reply.lines.value(0);
+    const qsizetype open = text.indexOf('"');
+    if (open < 0) {
+        return {};
+    }
+    QByteArray path;
+    for (qsizetype i = open + 1; i < text.size(); ++i) {
+        if (text.at(i) != '"') {
+            path.append(text.at(i));
+        } else if (i + 1 < text.size() && text.at(i + 1) == '"') {
+            path.append('"');
+            ++i;
+        } else {
+            return QString::fromUtf8(path);
+        }
+    }
+    return {}; // no closing quote
+}
+
 QDateTime parseFtpTime(const QString &text)
 {
     const QString digits = text.trimmed().left(14);

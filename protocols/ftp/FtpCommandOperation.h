@@ -40,6 +40,11 @@ private:
     bool m_done = false;
 };
 
+// The path in a 257 reply to PWD or MKD (RFC 959 §7, Appendix II): the text between
+// the first quote and its closing quote, a doubled quote standing for one. Empty when
+// the reply has no quoted path.
+QString parseQuotedPathname(const FtpReply &reply);
+
 // Parses an MDTM reply text "YYYYMMDDHHMMSS[.sss]" (RFC 3659 §2.3, UTC).
 QDateTime parseFtpTime(const QString &text);
 

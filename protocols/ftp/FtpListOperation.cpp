@@ -15,8 +15,7 @@ FtpListOperation::FtpListOperation(FtpSession *session, QString path, QObject *p
     : FtpTransferOperation(session, parent)
     , m_path(std::move(path))
     , m_mlsd(session->hasFeature("MLST"))
-{
-}
+{ }
 
 QByteArray FtpListOperation::command() const
 {
@@ -40,6 +39,7 @@ void FtpListOperation::prepareData(FtpDataChannel *channel)
             start = newline + 1;
         }
         m_partial.remove(0, start);
+        handOut();
         if (m_partial.size() > kMaxLine) {
             *error = QStringLiteral("a line of the directory listing is longer than %1 KiB").arg(kMaxLine / 1024);
             return false;
@@ -57,7 +57,8 @@ void FtpListOperation::parseLine(const QByteArray &raw)
     if (line.isEmpty()) {
         return;
     }
-    const std::optional<DirectoryEntry> entry = m_mlsd ? parseMlsdLine(line) : parseListLine(line, QDateTime::currentDateTimeUtc());
+    const std::optional<DirectoryEntry> entry
+        = m_mlsd ? parseMlsdLine(line) : parseListLine(line, QDateTime::currentDateTimeUtc());
     if (!entry) {
         return;
     }
@@ -68,12 +69,22 @@ void FtpListOperation::parseLine(const QByteArray &raw)
     m_entries.append(*entry);
 }
 
+void FtpListOperation::handOut()
+{
+    if (m_streaming && !m_entries.isEmpty()) {
+        QList<DirectoryEntry> batch;
+        batch.swap(m_entries);
+        Q_EMIT entriesParsed(batch);
+    }
+}
+
 bool FtpListOperation::complete(QString *)
 {
     if (!m_partial.isEmpty()) {
         parseLine(m_partial); // a last line without its line end
         m_partial.clear();
     }
+    handOut();
     return true;
 }
 

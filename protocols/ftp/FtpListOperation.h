@@ -16,9 +16,16 @@ class FtpListOperation : public FtpTransferOperation
 public:
     FtpListOperation(FtpSession *session, QString path, QObject *parent = nullptr);
 
+    // Streaming: entries go out in entriesParsed() as each piece of the listing is
+    // parsed (a window shows the first rows of a huge directory at once) and are not
+    // kept, so entries() stays empty. Set before start().
+    void setStreaming(bool streaming) { m_streaming = streaming; }
     QList<DirectoryEntry> entries() const { return m_entries; }
     int unsafeNamesDropped() const { return m_unsafe; }
     bool usedMlsd() const { return m_mlsd; }
+
+Q_SIGNALS:
+    void entriesParsed(const QList<Satchel::Ftp::DirectoryEntry> &entries);
 
 protected:
     QByteArray command() const override;
@@ -27,6 +34,7 @@ protected:
 
 private:
     void parseLine(const QByteArray &line);
+    void handOut();
 
     QString m_path;
     bool m_mlsd;
@@ -34,6 +42,7 @@ private:
     qint64 m_total = 0;
     QList<DirectoryEntry> m_entries;
     int m_unsafe = 0;
+    bool m_streaming = false;
 };
 
 } // namespace Satchel::Ftp

@@ -153,6 +153,42 @@ void TransferQueue::resume(qint64 id)
     QTimer::singleShot(0, this, &TransferQueue::schedule);
 }
 
+void TransferQueue::retry(qint64 id)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end()
+        || (it->state != TransferItem::State::Failed && it->state != TransferItem::State::Cancelled)) {
+        return;
+    }
+    TransferItem item = *it;
+    item.state = TransferItem::State::Pending;
+    item.attempts = 0;
+    item.error.clear();
+    m_retryAt.remove(id);
+    m_reportedDone = false;
+    update(item);
+    QTimer::singleShot(0, this, &TransferQueue::schedule);
+}
+
+QList<qint64> TransferQueue::clearFinished()
+{
+    QList<qint64> cleared;
+    for (auto it = m_items.begin(); it != m_items.end();) {
+        if (!it->isFinal()) {
+            ++it;
+            continue;
+        }
+        cleared.append(it.key());
+        if (m_store) {
+            QString error;
+            m_store->remove(it.key(), &error); // a row left behind is cleared again next time
+        }
+        m_addedOrder.remove(it.key());
+        it = m_items.erase(it);
+    }
+    return cleared;
+}
+
 void TransferQueue::cancel(qint64 id)
 {
     auto it = m_items.find(id);
@@ -286,8 +322,10 @@ void TransferQueue::schedule()
     }
     // Workers whose connection is gone and who hold nothing are dropped here, outside
     // any of their own signals.
-    std::erase_if(m_workers, [](const std::unique_ptr<Worker> &w) {
+    std::erase_if(m_workers, [this](const std::unique_ptr<Worker> &w) {
         if (w->dead && w->itemId == 0) {
+            // Its signals name the worker about to go: none may arrive after.
+            QObject::disconnect(w->session.get(), nullptr, this, nullptr);
             w->session.release()->deleteLater();
             return true;
         }
@@ -331,8 +369,11 @@ void TransferQueue::schedule()
     if (!busy && !m_reportedDone
         && std::all_of(m_items.cbegin(), m_items.cend(), [](const TransferItem &i) { return i.isFinal(); })) {
         m_reportedDone = true;
+        // The connections say goodbye; items added later (a window's queue lives on)
+        // get new ones.
         for (auto &worker : m_workers) {
             worker->session->quit();
+            worker->dead = true;
         }
         Q_EMIT allDone();
     }

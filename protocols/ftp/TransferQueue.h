@@ -43,7 +43,13 @@ public:
     void pause(qint64 id);
     void resume(qint64 id);
     void cancel(qint64 id);
+    // A failed or cancelled item queued again, its attempts counted afresh (a download
+    // continues its partial file).
+    void retry(qint64 id);
     void setPriority(qint64 id, int priority);
+    // Forgets every done, failed, cancelled and skipped item (and its stored row);
+    // returns their ids.
+    QList<qint64> clearFinished();
 
     // The person's answer to overwriteQuestion(): how to treat this item's existing
     // destination (Ask is not an answer and is ignored).
