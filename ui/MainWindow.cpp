@@ -2,9 +2,11 @@
 
 #include "protocols/accounts/AccountStore.h"
 #include "protocols/accounts/PasswordVault.h"
+#include "protocols/accounts/SiteStore.h"
 #include "protocols/net/SpkiPin.h"
 #include "protocols/net/TrustStore.h"
 #include "ui/common/EmptyStatePane.h"
+#include "ui/files/FileArea.h"
 #include "ui/mail/AccountDialog.h"
 #include "ui/mail/FolderTreeView.h"
 #include "ui/mail/MessageReader.h"
@@ -20,6 +22,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -63,8 +66,8 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     MailController::Options mail;
     mail.cacheDir = options.mailCacheDir;
     mail.trust = m_trust;
-    mail.askPassword = std::move(options.askPassword);
-    mail.askTrust = std::move(options.askTrust);
+    mail.askPassword = options.askPassword;
+    mail.askTrust = options.askTrust;
     m_mail = new MailController(m_accounts, m_vault, std::move(mail), this);
 
     m_folderEmpty
@@ -79,7 +82,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
 
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(createMailArea());
-    right->addWidget(createFileArea());
+    right->addWidget(createFileArea(options));
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
 
@@ -110,6 +113,8 @@ MainWindow::~MainWindow()
     // or posts to this window while it is being taken apart.
     delete m_mail;
     m_mail = nullptr;
+    delete m_files;
+    m_files = nullptr;
     if (m_settings) {
         m_trust->setOnPinAdded({});
     }
@@ -188,27 +193,25 @@ QWidget *MainWindow::createMailArea()
     return mail;
 }
 
-QWidget *MainWindow::createFileArea()
+QWidget *MainWindow::createFileArea(Options &options)
 {
-    auto *local = new EmptyStatePane(tr("Local files"), tr("Files on this computer."), this);
-    local->setObjectName(QStringLiteral("localFiles"));
-    auto *remote = new EmptyStatePane(tr("Remote files"), tr("Connect to an FTP site to browse it."), this);
-    remote->setObjectName(QStringLiteral("remoteFiles"));
-
-    auto *panes = new QSplitter(Qt::Horizontal, this);
-    panes->addWidget(local);
-    panes->addWidget(remote);
-
-    auto *queue = new EmptyStatePane(tr("Transfers"), tr("Drag files between the panes to queue transfers."), this);
-    queue->setObjectName(QStringLiteral("transferQueue"));
-
-    auto *files = new QSplitter(Qt::Vertical, this);
-    files->setObjectName(QStringLiteral("fileArea"));
-    files->addWidget(panes);
-    files->addWidget(queue);
-    files->setStretchFactor(0, 3);
-    files->setStretchFactor(1, 1);
-    return files;
+    m_sites = options.sites;
+    if (!m_sites) {
+        m_sites
+            = m_settings ? new Accounts::SiteStore(m_settings.get(), this) : new Accounts::SiteStore(QString(), this);
+    }
+    FileController::Options files;
+    files.queueDir = options.transferQueueDir;
+    files.trust = m_trust;
+    files.askOverwrite = std::move(options.askOverwrite);
+    if (options.askTrust) {
+        files.askTrust = std::move(options.askTrust);
+    }
+    m_files = new FileController(m_vault, std::move(files), this);
+    connect(m_files, &FileController::statusMessage, this,
+        [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    m_fileArea = new FileArea(m_files, m_sites, m_vault, this);
+    return m_fileArea;
 }
 
 void MainWindow::connectMail()
@@ -238,6 +241,10 @@ void MainWindow::createMenus()
     QAction *add = file->addAction(tr("&Add Account…"));
     add->setObjectName(QStringLiteral("addAccountAction"));
     connect(add, &QAction::triggered, this, &MainWindow::addAccount);
+    QAction *sites = file->addAction(tr("&Site Manager…"));
+    sites->setObjectName(QStringLiteral("siteManagerAction"));
+    sites->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    connect(sites, &QAction::triggered, m_fileArea, &FileArea::openSiteManager);
     file->addAction(m_mail->action(MailController::Action::GetNewMail));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));

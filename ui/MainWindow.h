@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/files/FileController.h"
 #include "ui/mail/MailController.h"
 
 #include <QMainWindow>
@@ -16,6 +17,7 @@ class QTableView;
 namespace Satchel::Accounts {
 class AccountStore;
 class PasswordVault;
+class SiteStore;
 } // namespace Satchel::Accounts
 
 namespace Satchel::Net {
@@ -25,6 +27,7 @@ class TrustStore;
 namespace Satchel::Ui {
 
 class EmptyStatePane;
+class FileArea;
 class FolderTreeView;
 class MessageReader;
 
@@ -33,7 +36,7 @@ class MessageReader;
 // file panes over the transfer-queue strip. An area shows its empty state (an
 // EmptyStatePane of the same objectName as the view) until it has something to show:
 // no account yet, no folder chosen, no message chosen. The mail views are driven by a
-// MailController; the file panes are empty states until the issue that fills them lands.
+// MailController, the file area by a FileController.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -52,6 +55,10 @@ public:
         std::shared_ptr<Net::TrustStore> trust;
         MailController::PasswordPrompt askPassword; // empty: a password dialog
         MailController::TrustPrompt askTrust; // empty: a CertificateDialog
+        // FTP sites: not owned, must outlive the window; null: in the window's settings.
+        Accounts::SiteStore *sites = nullptr;
+        QString transferQueueDir; // empty: <AppDataLocation>/transfers
+        FileController::OverwritePrompt askOverwrite; // empty: an OverwriteDialog
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -59,6 +66,8 @@ public:
     ~MainWindow() override;
 
     MailController *mailController() const { return m_mail; }
+    FileController *fileController() const { return m_files; }
+    FileArea *fileArea() const { return m_fileArea; }
     // File > Add Account…: the account dialog; what it gives goes to the store and vault.
     void addAccount();
 
@@ -66,7 +75,7 @@ private:
     void createMenus();
     void createMailToolBar();
     QWidget *createMailArea();
-    QWidget *createFileArea();
+    QWidget *createFileArea(Options &options);
     void connectMail();
     void showMessageMenu(const QPoint &position);
     void updateActivity();
@@ -78,6 +87,9 @@ private:
     Accounts::AccountStore *m_accounts = nullptr;
     std::shared_ptr<Net::TrustStore> m_trust;
     MailController *m_mail = nullptr;
+    Accounts::SiteStore *m_sites = nullptr;
+    FileController *m_files = nullptr;
+    FileArea *m_fileArea = nullptr;
 
     QStackedWidget *m_folderStack = nullptr;
     EmptyStatePane *m_folderEmpty = nullptr;
