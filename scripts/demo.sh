@@ -46,6 +46,8 @@ Satchel demo servers (all on 127.0.0.1; CA certificate: $SATCHEL_CERT_DIR/ca.pem
   POP3  pop3s://bob@127.0.0.1:$DOVECOT_POP3S_PORT     STLS:     pop3://bob@127.0.0.1:$DOVECOT_POP3_PORT
         passwords: alice $DOVECOT_PASSWORD_alice, bob $DOVECOT_PASSWORD_bob
   FTP   ftp://$MLSDFTP_USER@127.0.0.1:$MLSDFTP_TLS_PORT (AUTH TLS), password $MLSDFTP_PASSWORD
+        in the window: type ftp://127.0.0.1:$MLSDFTP_TLS_PORT, the user and the password in the
+        quick-connect bar (or save it with File > Site Manager...), then trust the demo key
 
 INFO
 

@@ -48,37 +48,7 @@ fi
 # make_dir ROOT: ROOT/big with N files and the subdirectories, owned by the servers'
 # user (as root). Deterministic, so both servers get the same directory.
 make_dir() {
-  "$PY" - "$1/big" "$count" "$subdirs" <<'PY'
-import os, pwd, sys
-d, n, subdirs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-uid = gid = -1
-if os.geteuid() == 0:
-    pw = pwd.getpwnam("satchel-test")
-    uid, gid = pw.pw_uid, pw.pw_gid
-os.mkdir(d)
-os.chown(d, uid, gid)
-for s in range(subdirs):
-    sub = os.path.join(d, "sub dir %d" % s)
-    os.mkdir(sub)
-    os.chown(sub, uid, gid)
-patterns = ["file%06d.dat", "report %06d final.txt", "two  spaces %06d.log",
-            "Ünïcödé fïlé %06d — ñ.txt", "日本語のファイル %06d.txt", "photo %06d 😀.jpg",
-            "Ärger-%06d.tar.gz", "data_%06d.csv"]
-for i in range(n):
-    name = patterns[i % len(patterns)] % i
-    if i % 997 == 0:
-        size = 5 * 1024**3 + i           # over 4 GiB: 64-bit sizes
-    elif i % 13 == 0:
-        size = 0
-    else:
-        size = (i * 7919) % 50_000_000  # up to ~50 MB
-    fd = os.open(os.path.join(d, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    if size:
-        os.ftruncate(fd, size)           # sparse: no blocks written
-    if uid >= 0:
-        os.fchown(fd, uid, gid)
-    os.close(fd)
-PY
+  "$PY" "$here/make_big_dir.py" "$1/big" "$count" "$subdirs"
 }
 
 # verify JSON DIR LABEL: satchel's listing against the directory: the same names, types

@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QMimeData>
 #include <QMimeDatabase>
+#include <QThread>
 #include <QUrl>
 
 #include <algorithm>
@@ -42,6 +43,7 @@ void RemoteFileModel::beginListing(const QString &path)
     m_path = path;
     m_listing = true;
     m_entries.clear();
+    ++m_generation;
     endResetModel();
 }
 
@@ -53,6 +55,7 @@ void RemoteFileModel::appendEntries(const QList<DirectoryEntry> &entries)
     const int first = int(m_entries.size());
     beginInsertRows({}, first, first + int(entries.size()) - 1);
     m_entries.insert(m_entries.end(), entries.cbegin(), entries.cend());
+    ++m_generation;
     endInsertRows();
 }
 
@@ -68,6 +71,7 @@ void RemoteFileModel::clear()
     m_path.clear();
     m_listing = false;
     m_entries.clear();
+    ++m_generation;
     endResetModel();
 }
 
@@ -236,26 +240,24 @@ void RemoteFileModel::sort(int column, Qt::SortOrder order)
     }
 }
 
-void RemoteFileModel::sortRows()
+namespace {
+
+// The row order for `entries`: folders first, then by `column`, names breaking ties.
+std::vector<int> sortedOrder(const std::vector<DirectoryEntry> &entries, int column, bool descending)
 {
-    if (m_entries.size() < 2) {
-        return;
-    }
-    const int column = m_sortColumn;
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
     auto before = [column, descending](const DirectoryEntry &a, const DirectoryEntry &b) {
         if (isDirectory(a) != isDirectory(b)) {
             return isDirectory(a); // folders first, either way round
         }
         int c = 0;
         switch (column) {
-        case Size:
+        case RemoteFileModel::Size:
             c = a.size < b.size ? -1 : (a.size > b.size ? 1 : 0);
             break;
-        case Modified:
+        case RemoteFileModel::Modified:
             c = a.modified < b.modified ? -1 : (b.modified < a.modified ? 1 : 0);
             break;
-        case Permissions:
+        case RemoteFileModel::Permissions:
             c = a.permissions.compare(b.permissions);
             break;
         default:
@@ -266,29 +268,87 @@ void RemoteFileModel::sortRows()
         }
         return descending ? c > 0 : c < 0;
     };
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before_ = persistentIndexList();
-    std::vector<int> order(m_entries.size());
+    std::vector<int> order(entries.size());
     for (size_t i = 0; i < order.size(); ++i) {
         order[i] = int(i);
     }
     std::stable_sort(order.begin(), order.end(),
-        [this, &before](int a, int b) { return before(m_entries[size_t(a)], m_entries[size_t(b)]); });
-    std::vector<DirectoryEntry> sorted;
-    sorted.reserve(m_entries.size());
+        [&entries, &before](int a, int b) { return before(entries[size_t(a)], entries[size_t(b)]); });
+    return order;
+}
+
+// Above this many rows the order is worked out on a thread of its own: sorting 100,000
+// names takes longer than a frame, and the rows are on screen (unsorted) meanwhile.
+constexpr size_t kSortInBackground = 5000;
+
+} // namespace
+
+void RemoteFileModel::sortRows()
+{
+    if (m_entries.size() < 2) {
+        return;
+    }
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    if (m_entries.size() < kSortInBackground) {
+        applyOrder(sortedOrder(m_entries, m_sortColumn, descending));
+        return;
+    }
+    // A copy of the rows (their strings are shared, not copied) goes to the thread.
+    waitForSort(); // one at a time
+    m_sorting = true;
+    m_sortThread
+        = QThread::create([this, rows = m_entries, column = m_sortColumn, descending, generation = m_generation] {
+              std::vector<int> order = sortedOrder(rows, column, descending);
+              // Queued to this model on its thread; the model waits for this thread before
+              // it goes, so the call cannot outlive it.
+              QMetaObject::invokeMethod(
+                  this,
+                  [this, order = std::move(order), generation] {
+                      m_sorting = false;
+                      if (m_generation == generation) {
+                          applyOrder(order);
+                      }
+                  },
+                  Qt::QueuedConnection);
+          });
+    m_sortThread->start(QThread::LowPriority);
+}
+
+void RemoteFileModel::waitForSort()
+{
+    if (m_sortThread) {
+        m_sortThread->wait();
+        delete m_sortThread;
+        m_sortThread = nullptr;
+    }
+}
+
+RemoteFileModel::~RemoteFileModel()
+{
+    waitForSort();
+}
+
+void RemoteFileModel::applyOrder(const std::vector<int> &order)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList oldIndexes = persistentIndexList();
+    std::vector<DirectoryEntry> reordered;
+    reordered.reserve(m_entries.size());
     std::vector<int> newRow(m_entries.size());
     for (size_t i = 0; i < order.size(); ++i) {
         newRow[size_t(order[i])] = int(i);
-        sorted.push_back(std::move(m_entries[size_t(order[i])]));
+        reordered.push_back(std::move(m_entries[size_t(order[i])]));
     }
-    m_entries = std::move(sorted);
-    QModelIndexList after;
-    after.reserve(before_.size());
-    for (const QModelIndex &old : before_) {
-        after.append(index(newRow[size_t(old.row())], old.column()));
+    m_entries = std::move(reordered);
+    ++m_generation;
+    QModelIndexList newIndexes;
+    newIndexes.reserve(oldIndexes.size());
+    for (const QModelIndex &old : oldIndexes) {
+        newIndexes.append(index(newRow[size_t(old.row())], old.column()));
     }
-    changePersistentIndexList(before_, after);
+    changePersistentIndexList(oldIndexes, newIndexes);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    Q_EMIT sorted();
 }
 
 // --- Drag and drop ------------------------------------------------------------------

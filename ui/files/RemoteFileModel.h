@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QIcon>
+#include <QThread>
 
 #include <optional>
 #include <vector>
@@ -34,6 +35,7 @@ public:
     static inline const QString kMimeType = QStringLiteral("application/x-satchel-remote-files");
 
     explicit RemoteFileModel(QObject *parent = nullptr);
+    ~RemoteFileModel() override;
 
     // Whose rows these are: drags carry it, so rows of another site are not "moved".
     void setSiteKey(const QString &key) { m_siteKey = key; }
@@ -41,6 +43,9 @@ public:
 
     QString path() const { return m_path; }
     bool isListing() const { return m_listing; }
+    // A large folder is sorted on a thread of its own after its listing: until sorted()
+    // its rows are in the order the server sent them.
+    bool isSorting() const { return m_sorting; }
     void beginListing(const QString &path);
     void appendEntries(const QList<Ftp::DirectoryEntry> &entries);
     void finishListing();
@@ -72,6 +77,7 @@ public:
     static QList<Ftp::RemoteTarget> targetsFrom(const QMimeData *data, QString *siteKey);
 
 Q_SIGNALS:
+    void sorted();
     void renameRequested(const QString &from, const QString &to);
     void uploadRequested(const QStringList &localPaths, const QString &remoteDirectory);
     void moveRequested(const QList<Satchel::Ftp::RemoteTarget> &sources, const QString &remoteDirectory);
@@ -80,6 +86,8 @@ private:
     QString dropDirectory(const QModelIndex &parent) const;
     QIcon iconFor(const Ftp::DirectoryEntry &entry) const;
     void sortRows();
+    void applyOrder(const std::vector<int> &order);
+    void waitForSort();
 
     QString m_siteKey;
     QString m_path;
@@ -88,6 +96,11 @@ private:
     int m_sortColumn = Name;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     mutable QHash<QString, QIcon> m_icons; // by suffix: the MIME lookup is not free
+    // Bumped whenever the rows change: a sort worked out on another thread for older
+    // rows is not applied.
+    quint64 m_generation = 0;
+    QThread *m_sortThread = nullptr;
+    bool m_sorting = false;
 };
 
 } // namespace Satchel::Ui
