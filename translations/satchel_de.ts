@@ -256,6 +256,192 @@
     </message>
 </context>
 <context>
+    <name>Satchel::Ui::FileArea</name>
+    <message>
+        <location filename="../ui/files/FileArea.cpp" line="31"/>
+        <source>Disconnect</source>
+        <translation>Verbindung trennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileArea.cpp" line="34"/>
+        <source>Sites…</source>
+        <translation>Server …</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileArea.cpp" line="36"/>
+        <source>The Site Manager: saved FTP sites</source>
+        <translation>Der Servermanager: gespeicherte FTP-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileArea.cpp" line="68"/>
+        <source>Not connected. Choose a site, or connect quickly above.</source>
+        <translation>Nicht verbunden. Wählen Sie einen Server aus oder nutzen Sie oben die Schnellverbindung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileArea.cpp" line="74"/>
+        <source>%1 (not encrypted)</source>
+        <translation>%1 (unverschlüsselt)</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::FileBrowserPane</name>
+    <message>
+        <location filename="../ui/files/FileBrowserPane.cpp" line="28"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileBrowserPane.cpp" line="30"/>
+        <source>Forward</source>
+        <translation>Vorwärts</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileBrowserPane.cpp" line="32"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileBrowserPane.cpp" line="34"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileBrowserPane.cpp" line="45"/>
+        <source>Edit Path</source>
+        <translation>Pfad bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::FileController</name>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="112"/>
+        <source>Connect to the site to change its transfers.</source>
+        <translation>Verbinden Sie sich mit dem Server, um seine Übertragungen zu ändern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="161"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="162"/>
+        <source>Password for %1 on %2:</source>
+        <translation>Passwort für %1 auf %2:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="168"/>
+        <source>Not connected to %1: no password.</source>
+        <translation>Nicht mit %1 verbunden: Es wurde kein Passwort angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="205"/>
+        <location filename="../ui/files/FileController.cpp" line="206"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="220"/>
+        <source>Connected to %1.</source>
+        <translation>Mit %1 verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="233"/>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="234"/>
+        <source>Could not connect to %1: %2</source>
+        <translation>Verbindung zu %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/FileController.cpp" line="243"/>
+        <source>Listing… %Ln entries</source>
+        <translation>
+            <numerusform>Wird aufgelistet … %Ln Eintrag</numerusform>
+            <numerusform>Wird aufgelistet … %Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/FileController.cpp" line="252"/>
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/FileController.cpp" line="254"/>
+        <source>%n with names unsafe on this computer left out</source>
+        <translation>
+            <numerusform>%n Eintrag mit einem auf diesem Computer unsicheren Namen ausgelassen</numerusform>
+            <numerusform>%n Einträge mit auf diesem Computer unsicheren Namen ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="271"/>
+        <source>Cannot list %1: %2</source>
+        <translation>%1 kann nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="314"/>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="325"/>
+        <location filename="../ui/files/FileController.cpp" line="395"/>
+        <source>Connect to an FTP site first.</source>
+        <translation>Verbinden Sie sich zuerst mit einem FTP-Server.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="346"/>
+        <source>Listing %1…</source>
+        <translation>%1 wird aufgelistet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="355"/>
+        <source>Cannot create the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="367"/>
+        <source>Cannot rename %1: %2</source>
+        <translation>%1 kann nicht umbenannt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="378"/>
+        <source>Not everything could be deleted: %1</source>
+        <translation>Nicht alles konnte gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="403"/>
+        <location filename="../ui/files/FileController.cpp" line="418"/>
+        <source>Nothing was queued: %1</source>
+        <translation>Es wurde nichts zur Warteschlange hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="434"/>
+        <source>Cannot make a folder for the dragged files in %1.</source>
+        <translation>In %1 kann kein Ordner für die gezogenen Dateien angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="479"/>
+        <source>Downloading what you dragged…</source>
+        <translation>Die gezogenen Dateien werden heruntergeladen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="487"/>
+        <source>The dragged files could not be downloaded; nothing was dropped.</source>
+        <translation>Die gezogenen Dateien konnten nicht heruntergeladen werden; es wurde nichts abgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/FileController.cpp" line="490"/>
+        <source>Dragged files downloaded.</source>
+        <translation>Gezogene Dateien heruntergeladen.</translation>
+    </message>
+</context>
+<context>
     <name>Satchel::Ui::FolderTreeModel</name>
     <message>
         <location filename="../ui/mail/FolderTreeModel.cpp" line="331"/>
@@ -266,6 +452,19 @@
         <location filename="../ui/mail/FolderTreeModel.cpp" line="340"/>
         <source>%1, %2 unread</source>
         <translation>%1, %2 ungelesen</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::LocalFilePane</name>
+    <message>
+        <location filename="../ui/files/LocalFilePane.cpp" line="15"/>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/LocalFilePane.cpp" line="26"/>
+        <source>&amp;Upload</source>
+        <translation>&amp;Hochladen</translation>
     </message>
 </context>
 <context>
@@ -316,47 +515,47 @@
         <translation>Der Server von %1 meldet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="434"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="439"/>
         <source>%1 is offline; the change is shown here and sent when it is back.</source>
         <translation>%1 ist offline; die Änderung wird hier angezeigt und übertragen, sobald die Verbindung wieder besteht.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="443"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="448"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="464"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="469"/>
         <source>%1 refused the password: %2</source>
         <translation>%1 hat das Passwort abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="481"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="486"/>
         <source>%1 is not connected: %2 Use Get New Mail to try again.</source>
         <translation>%1 ist nicht verbunden: %2 Verwenden Sie „Neue Nachrichten abrufen“, um es erneut zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="484"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="489"/>
         <source>%1 is not connected: %2 Trying again…</source>
         <translation>%1 ist nicht verbunden: %2 Neuer Versuch …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="496"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="501"/>
         <source>%1 is not connected: Satchel has no password for it.</source>
         <translation>%1 ist nicht verbunden: Satchel hat kein Passwort dafür.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="523"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="528"/>
         <source>Working on %1</source>
         <translation>Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="538"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="543"/>
         <source>Waiting for your decision about the certificate of %1…</source>
         <translation>Warten auf Ihre Entscheidung zum Zertifikat von %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="588"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="593"/>
         <source>You did not trust the certificate of %1, so Satchel did not log in to %2.</source>
         <translation>Sie haben dem Zertifikat von %1 nicht vertraut, daher hat sich Satchel nicht bei %2 angemeldet.</translation>
     </message>
@@ -447,7 +646,7 @@
     </message>
     <message>
         <location filename="../ui/mail/MailController.cpp" line="266"/>
-        <location filename="../ui/mail/MailController.cpp" line="656"/>
+        <location filename="../ui/mail/MailController.cpp" line="663"/>
         <source>Messages can be moved only between folders of one account.</source>
         <translation>Nachrichten können nur zwischen Ordnern desselben Kontos verschoben werden.</translation>
     </message>
@@ -520,22 +719,22 @@
         <translation>&amp;Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="483"/>
+        <location filename="../ui/mail/MailController.cpp" line="490"/>
         <source>This message cannot be shown: %1</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="491"/>
+        <location filename="../ui/mail/MailController.cpp" line="498"/>
         <source>Marking the message as read</source>
         <translation>Markieren der Nachricht als gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="502"/>
+        <location filename="../ui/mail/MailController.cpp" line="509"/>
         <source>Nothing to undo: the messages are no longer in %1.</source>
         <translation>Nichts rückgängig zu machen: Die Nachrichten befinden sich nicht mehr in %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="513"/>
+        <location filename="../ui/mail/MailController.cpp" line="520"/>
         <source>%n message(s) found.</source>
         <translation>
             <numerusform>%n Nachricht gefunden.</numerusform>
@@ -543,7 +742,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="546"/>
+        <location filename="../ui/mail/MailController.cpp" line="553"/>
         <source>Undone: %n message(s) moved back to %1.</source>
         <translation>
             <numerusform>Rückgängig gemacht: %n Nachricht nach %1 zurückverschoben.</numerusform>
@@ -551,7 +750,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="549"/>
+        <location filename="../ui/mail/MailController.cpp" line="556"/>
         <source>Deleted %n message(s).</source>
         <translation>
             <numerusform>%n Nachricht gelöscht.</numerusform>
@@ -559,7 +758,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="551"/>
+        <location filename="../ui/mail/MailController.cpp" line="558"/>
         <source>Moved %n message(s) to %1.</source>
         <translation>
             <numerusform>%n Nachricht nach %1 verschoben.</numerusform>
@@ -567,12 +766,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="553"/>
+        <location filename="../ui/mail/MailController.cpp" line="560"/>
         <source>Undo puts them back.</source>
         <translation>Mit „Rückgängig“ holen Sie sie zurück.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="561"/>
+        <location filename="../ui/mail/MailController.cpp" line="568"/>
         <source>Copied %n message(s) to %1.</source>
         <translation>
             <numerusform>%n Nachricht nach %1 kopiert.</numerusform>
@@ -580,12 +779,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="579"/>
+        <location filename="../ui/mail/MailController.cpp" line="586"/>
         <source>%1 did not work: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="637"/>
+        <location filename="../ui/mail/MailController.cpp" line="644"/>
         <source>and %n more</source>
         <translation>
             <numerusform>und %n weitere</numerusform>
@@ -593,7 +792,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="639"/>
+        <location filename="../ui/mail/MailController.cpp" line="646"/>
         <source>%n new message(s) for %1</source>
         <translation>
             <numerusform>%n neue Nachricht für %1</numerusform>
@@ -601,7 +800,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="860"/>
+        <location filename="../ui/mail/MailController.cpp" line="890"/>
         <source>Opening a message in %1</source>
         <translation>Öffnen einer Nachricht in %1</translation>
     </message>
@@ -609,127 +808,102 @@
 <context>
     <name>Satchel::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="43"/>
+        <location filename="../ui/MainWindow.cpp" line="46"/>
         <source>Satchel</source>
         <translation>Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71"/>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
         <source>Folders</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71"/>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
         <source>Mail accounts and FTP sites appear here once you add them.</source>
         <translation>E-Mail-Konten und FTP-Server erscheinen hier, sobald Sie sie hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Choose a folder to see its messages.</source>
         <translation>Wählen Sie einen Ordner, um seine Nachrichten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Reader</source>
         <translation>Lesebereich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Choose a message to read it here.</source>
         <translation>Wählen Sie eine Nachricht, um sie hier zu lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>Search subject or sender</source>
         <translation>Betreff oder Absender suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>Asks the server; Return searches at once.</source>
         <translation>Fragt den Server ab; die Eingabetaste startet die Suche sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="193"/>
-        <source>Local files</source>
-        <translation>Lokale Dateien</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="193"/>
-        <source>Files on this computer.</source>
-        <translation>Dateien auf diesem Computer.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
-        <source>Remote files</source>
-        <translation>Entfernte Dateien</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
-        <source>Connect to an FTP site to browse it.</source>
-        <translation>Verbinden Sie sich mit einem FTP-Server, um ihn zu durchsuchen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
-        <source>Transfers</source>
-        <translation>Übertragungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
-        <source>Drag files between the panes to queue transfers.</source>
-        <translation>Ziehen Sie Dateien zwischen den Bereichen, um Übertragungen einzureihen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="236"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>&amp;Add Account…</source>
         <translation>Konto &amp;hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <source>&amp;Site Manager…</source>
+        <translation>&amp;Servermanager …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="257"/>
         <source>&amp;Status Bar</source>
         <translation>&amp;Statusleiste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="257"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>&amp;About Satchel</source>
         <translation>Ü&amp;ber Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Mail</source>
         <translation>E-Mail</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="298"/>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>%n request(s) running</source>
         <translation>
             <numerusform>%n Anfrage läuft</numerusform>
@@ -737,22 +911,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="325"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>The account could not be saved: %1</source>
         <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="334"/>
         <source>%1 is saved. POP3 accounts do not appear in the folder tree yet; satchel-cli pop3 fetches their mail.</source>
         <translation>%1 ist gespeichert. POP3-Konten erscheinen noch nicht in der Ordnerliste; satchel-cli pop3 ruft ihre Nachrichten ab.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>About Satchel</source>
         <translation>Über Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <location filename="../ui/MainWindow.cpp" line="344"/>
         <source>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;Mail over IMAP and POP3, files over FTP and FTPS, in one window.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;E-Mail über IMAP und POP3, Dateien über FTP und FTPS, in einem Fenster.&lt;/p&gt;</translation>
     </message>
@@ -760,72 +934,72 @@
 <context>
     <name>Satchel::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="525"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="599"/>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="549"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="623"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="549"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="623"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="551"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="625"/>
         <source>Flagged</source>
         <translation>Gekennzeichnet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="553"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="627"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="555"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="629"/>
         <source>Marked as deleted</source>
         <translation>Zum Löschen markiert</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="557"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="631"/>
         <source>Has attachments</source>
         <translation>Mit Anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="568"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="642"/>
         <source>No date</source>
         <translation>Kein Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="571"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="645"/>
         <source>%1 bytes</source>
         <translation>%1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="656"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="730"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="658"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="732"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="660"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="734"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="662"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="736"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="668"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="742"/>
         <source>Flagged and unread</source>
         <translation>Gekennzeichnet und ungelesen</translation>
     </message>
@@ -937,11 +1111,818 @@
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>Satchel::Ui::OverwriteDialog</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="39"/>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="28"/>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Byte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="42"/>
+        <source>Apply to all files in the queue</source>
+        <translation>Auf alle Dateien in der Warteschlange anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="46"/>
+        <source>File exists</source>
+        <translation>Datei existiert bereits</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="51"/>
+        <source>“%1” already exists</source>
+        <translation>„%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="62"/>
+        <source>Existing file:</source>
+        <translation>Vorhandene Datei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="62"/>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="65"/>
+        <source>size unknown</source>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="65"/>
+        <source>New file:</source>
+        <translation>Neue Datei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="67"/>
+        <source>Local path:</source>
+        <translation>Lokaler Pfad:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="67"/>
+        <source>Remote path:</source>
+        <translation>Pfad auf dem Server:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="73"/>
+        <source>The existing file is smaller: it may be an interrupted copy, which Resume completes.</source>
+        <translation>Die vorhandene Datei ist kleiner: Es kann sich um eine abgebrochene Kopie handeln, die „Fortsetzen“ vervollständigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="82"/>
+        <source>Answer the same for every other file of the queue that already exists</source>
+        <translation>Dieselbe Antwort für alle weiteren bereits vorhandenen Dateien der Warteschlange verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="86"/>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="87"/>
+        <source>Replace the existing file with the new one</source>
+        <translation>Die vorhandene Datei durch die neue ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="88"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="89"/>
+        <source>Keep the existing file as the start of the new one and transfer the rest</source>
+        <translation>Die vorhandene Datei als Anfang der neuen behalten und nur den Rest übertragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="90"/>
+        <source>The new file&apos;s size is not known, so a partial copy cannot be told apart</source>
+        <translation>Die Größe der neuen Datei ist unbekannt, daher lässt sich eine unvollständige Kopie nicht erkennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="91"/>
+        <source>The existing file is not smaller than the new one</source>
+        <translation>Die vorhandene Datei ist nicht kleiner als die neue</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="94"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="95"/>
+        <source>Keep both: the new file gets a free name such as “%1”</source>
+        <translation>Beide behalten: Die neue Datei erhält einen freien Namen wie „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="97"/>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/OverwriteDialog.cpp" line="98"/>
+        <source>Leave the existing file and do not transfer this one</source>
+        <translation>Die vorhandene Datei belassen und diese Datei nicht übertragen</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::QuickConnectBar</name>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="23"/>
+        <source>A server name, or an address such as ftps://ftp.example.org:990 (implicit FTPS) or ftp://alice@ftp.example.org (FTPS with AUTH TLS).</source>
+        <translation>Ein Servername oder eine Adresse wie ftps://ftp.example.org:990 (implizites FTPS) oder ftp://alice@ftp.example.org (FTPS mit AUTH TLS).</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="41"/>
+        <source>%1 is not a port: ports go from 1 to 65535.</source>
+        <translation>%1 ist kein gültiger Port: Ports reichen von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="56"/>
+        <source>Satchel connects to FTP servers (ftp:// or ftps://), not to %1://.</source>
+        <translation>Satchel verbindet sich mit FTP-Servern (ftp:// oder ftps://), nicht mit %1://.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="62"/>
+        <source>Enter the server to connect to.</source>
+        <translation>Geben Sie den Server ein, mit dem Sie sich verbinden möchten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="73"/>
+        <source>“%1” is not a server name or an FTP address.</source>
+        <translation>„%1“ ist weder ein Servername noch eine FTP-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="76"/>
+        <source>Type the password in the password field, not in the address.</source>
+        <translation>Geben Sie das Passwort im Passwortfeld ein, nicht in der Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="82"/>
+        <source>Two users are given: “%1” in the address and “%2” in the user field.</source>
+        <translation>Es wurden zwei Benutzer angegeben: „%1“ in der Adresse und „%2“ im Feld „Benutzername“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="87"/>
+        <source>Two ports are given: %1 in the address and %2 in the port field.</source>
+        <translation>Es wurden zwei Ports angegeben: %1 in der Adresse und %2 im Feld „Port“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="116"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="121"/>
+        <source>ftps://host:port</source>
+        <translation>ftps://server:port</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="129"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="141"/>
+        <source>Host:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="142"/>
+        <source>User:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="143"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/QuickConnectBar.cpp" line="144"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::RemoteFileModel</name>
+    <message>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="166"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="168"/>
+        <source>%L1 bytes</source>
+        <translation>%L1 Byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="191"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="193"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="195"/>
+        <source>Modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="197"/>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::RemoteFilePane</name>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="20"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="38"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="42"/>
+        <source>New &amp;Folder…</source>
+        <translation>Neuer &amp;Ordner …</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="46"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="55"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="59"/>
+        <source>&amp;Properties</source>
+        <translation>&amp;Eigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="63"/>
+        <source>Down&amp;load</source>
+        <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="135"/>
+        <source>New Folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="135"/>
+        <source>Name of the new folder:</source>
+        <translation>Name des neuen Ordners:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="135"/>
+        <source>New folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="140"/>
+        <source>“%1” cannot be a folder name: it must be one name, without “/”.</source>
+        <translation>„%1“ ist kein gültiger Ordnername: Er muss ein einzelner Name ohne „/“ sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="154"/>
+        <source>Delete “%1” from the server?</source>
+        <translation>„%1“ vom Server löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/RemoteFilePane.cpp" line="155"/>
+        <source>Delete these %n items from the server?</source>
+        <translation>
+            <numerusform>%n Element vom Server löschen?</numerusform>
+            <numerusform>Diese %n Elemente vom Server löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="157"/>
+        <source>Folders are deleted with everything in them.</source>
+        <translation>Ordner werden mit ihrem gesamten Inhalt gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="171"/>
+        <source>Path: %1</source>
+        <translation>Pfad: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="174"/>
+        <source>Type: folder</source>
+        <translation>Typ: Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="177"/>
+        <source>Type: link to %1</source>
+        <translation>Typ: Link auf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="177"/>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="180"/>
+        <source>Type: file</source>
+        <translation>Typ: Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="183"/>
+        <source>Type: other</source>
+        <translation>Typ: Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="187"/>
+        <source>Size: %1 (%L2 bytes)</source>
+        <translation>Größe: %1 (%L2 Byte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="189"/>
+        <source>Modified: %1</source>
+        <translation>Zuletzt geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="191"/>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="192"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="192"/>
+        <source>Permissions: %1</source>
+        <translation>Berechtigungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/RemoteFilePane.cpp" line="203"/>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::SiteManagerDialog</name>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="56"/>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="265"/>
+        <source>New site</source>
+        <translation>Neuer Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="57"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="58"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="64"/>
+        <source>Passwords and files will cross the network unencrypted.</source>
+        <translation>Passwörter und Dateien werden unverschlüsselt über das Netzwerk übertragen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="69"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="71"/>
+        <source>Active mode (the server connects to this computer)</source>
+        <translation>Aktiver Modus (der Server verbindet sich mit diesem Computer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="74"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="78"/>
+        <source>Site Manager</source>
+        <translation>Servermanager</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="93"/>
+        <source>e.g. Web server</source>
+        <translation>z. B. Webserver</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="95"/>
+        <source>ftp.example.org</source>
+        <translation>ftp.example.org</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="99"/>
+        <source>Explicit FTPS (AUTH TLS)</source>
+        <translation>Explizites FTPS (AUTH TLS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="100"/>
+        <source>Implicit FTPS</source>
+        <translation>Implizites FTPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="101"/>
+        <source>Plain FTP — insecure</source>
+        <translation>Unverschlüsseltes FTP – unsicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="115"/>
+        <source>Your home folder</source>
+        <translation>Ihr persönlicher Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="118"/>
+        <source>The server&apos;s default</source>
+        <translation>Standard des Servers</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="120"/>
+        <source>Leave this off unless the server cannot be reached in passive mode: active mode needs this computer to accept connections from the server.</source>
+        <translation>Lassen Sie diese Option ausgeschaltet, es sei denn, der Server ist im passiven Modus nicht erreichbar: Im aktiven Modus muss dieser Computer Verbindungen vom Server annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="124"/>
+        <source>How many files are transferred at the same time, each on its own connection.</source>
+        <translation>Wie viele Dateien gleichzeitig übertragen werden, jede über eine eigene Verbindung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="132"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="133"/>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="134"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="135"/>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="137"/>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="138"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="140"/>
+        <source>Local folder:</source>
+        <translation>Lokaler Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="141"/>
+        <source>Remote folder:</source>
+        <translation>Ordner auf dem Server:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="143"/>
+        <source>Parallel transfers:</source>
+        <translation>Gleichzeitige Übertragungen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="176"/>
+        <source>Delete site</source>
+        <translation>Server löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="176"/>
+        <source>Delete the site “%1”? Its saved password is forgotten too.</source>
+        <translation>Den Server „%1“ löschen? Sein gespeichertes Passwort wird ebenfalls gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="191"/>
+        <source>Asked for when connecting</source>
+        <translation>Wird beim Verbinden abgefragt</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="272"/>
+        <source>%1 — plain FTP, insecure</source>
+        <translation>%1 – unverschlüsseltes FTP, unsicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="473"/>
+        <source>Copy of %1</source>
+        <translation>Kopie von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="544"/>
+        <source>Enter the server to connect to.</source>
+        <translation>Geben Sie den Server ein, mit dem Sie sich verbinden möchten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="553"/>
+        <source>Choose a site to connect to, or make a new one.</source>
+        <translation>Wählen Sie einen Server zum Verbinden aus oder legen Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="601"/>
+        <source>(saved)</source>
+        <translation>(gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/SiteManagerDialog.cpp" line="622"/>
+        <source>Local folder</source>
+        <translation>Lokaler Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::TransferQueueModel</name>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="222"/>
+        <source>No transfers</source>
+        <translation>Keine Übertragungen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/TransferQueueModel.cpp" line="229"/>
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n in der Warteschlange</numerusform>
+            <numerusform>%n in der Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/TransferQueueModel.cpp" line="230"/>
+        <source>%n transferring</source>
+        <translation>
+            <numerusform>%n wird übertragen</numerusform>
+            <numerusform>%n werden übertragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/TransferQueueModel.cpp" line="231"/>
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n angehalten</numerusform>
+            <numerusform>%n angehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/TransferQueueModel.cpp" line="232"/>
+        <source>%n waiting for your answer</source>
+        <translation>
+            <numerusform>%n wartet auf Ihre Entscheidung</numerusform>
+            <numerusform>%n warten auf Ihre Entscheidung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/TransferQueueModel.cpp" line="233"/>
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n abgeschlossen</numerusform>
+            <numerusform>%n abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/TransferQueueModel.cpp" line="234"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/TransferQueueModel.cpp" line="235"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/files/TransferQueueModel.cpp" line="236"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="268"/>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="270"/>
+        <source>Transferring</source>
+        <translation>Wird übertragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="272"/>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="274"/>
+        <source>Done</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="276"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="276"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="278"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="281"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="281"/>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="284"/>
+        <source>Waiting for your answer</source>
+        <translation>Wartet auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="322"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="326"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="331"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="347"/>
+        <source>Download from %1
+to %2</source>
+        <translation>Herunterladen von %1
+nach %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="348"/>
+        <source>Upload from %1
+to %2</source>
+        <translation>Hochladen von %1
+nach %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="351"/>
+        <source>The size is not known yet</source>
+        <translation>Die Größe ist noch nicht bekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="351"/>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="354"/>
+        <source>%1 bytes transferred</source>
+        <translation>%1 Byte übertragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="355"/>
+        <source>%1 of %2 bytes transferred</source>
+        <translation>%1 von %2 Byte übertragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="380"/>
+        <source>Download: %1</source>
+        <translation>Herunterladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="381"/>
+        <source>Upload: %1</source>
+        <translation>Hochladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="416"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="418"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="420"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="422"/>
+        <source>Rate</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="424"/>
+        <source>Time left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="426"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Satchel::Ui::TransferQueueView</name>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="85"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="85"/>
+        <source>Pause the selected transfers</source>
+        <translation>Die ausgewählten Übertragungen anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="87"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="87"/>
+        <source>Resume the selected transfers</source>
+        <translation>Die ausgewählten Übertragungen fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="89"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="89"/>
+        <source>Cancel the selected transfers</source>
+        <translation>Die ausgewählten Übertragungen abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="91"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="92"/>
+        <source>Try the selected failed or cancelled transfers again</source>
+        <translation>Die ausgewählten fehlgeschlagenen oder abgebrochenen Übertragungen erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="95"/>
+        <source>Raise priority</source>
+        <translation>Priorität erhöhen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="96"/>
+        <source>Transfer the selected files sooner</source>
+        <translation>Die ausgewählten Dateien früher übertragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="97"/>
+        <source>Lower priority</source>
+        <translation>Priorität senken</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="98"/>
+        <source>Transfer the selected files later</source>
+        <translation>Die ausgewählten Dateien später übertragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="101"/>
+        <source>Clear finished</source>
+        <translation>Abgeschlossene entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/files/TransferQueueView.cpp" line="102"/>
+        <source>Remove the finished, failed, cancelled and skipped transfers from the list</source>
+        <translation>Abgeschlossene, fehlgeschlagene, abgebrochene und übersprungene Übertragungen aus der Liste entfernen</translation>
     </message>
 </context>
 </TS>

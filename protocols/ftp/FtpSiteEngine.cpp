@@ -52,13 +52,7 @@ void FtpSiteEngine::start()
     m_changedTimer = new QTimer(this);
     m_changedTimer->setSingleShot(true);
     m_changedTimer->setInterval(kListingInterval);
-    connect(m_changedTimer, &QTimer::timeout, this, [this] {
-        if (!m_changed.isEmpty()) {
-            const QList<TransferItem> batch = m_changed.values();
-            m_changed.clear();
-            Q_EMIT transfersChanged(batch);
-        }
-    });
+    connect(m_changedTimer, &QTimer::timeout, this, &FtpSiteEngine::flushChanged);
 
     if (!m_options.queueStorePath.isEmpty()) {
         m_store = std::make_unique<Store::TransferQueueStore>();
@@ -83,6 +77,16 @@ void FtpSiteEngine::start()
         Q_EMIT transfersChanged(restored);
     }
     connectBrowser();
+}
+
+void FtpSiteEngine::flushChanged()
+{
+    m_changedTimer->stop();
+    if (!m_changed.isEmpty()) {
+        const QList<TransferItem> batch = m_changed.values();
+        m_changed.clear();
+        Q_EMIT transfersChanged(batch);
+    }
 }
 
 void FtpSiteEngine::changed(const TransferItem &item)
@@ -382,6 +386,9 @@ void FtpSiteEngine::addToQueue(const QList<TransferItem> &items)
     for (const TransferItem &item : items) {
         m_queue->add(item);
     }
+    // The new items reach the window before the request's end does, so whoever waits
+    // on the request finds them.
+    flushChanged();
 }
 
 void FtpSiteEngine::answerTrustQuestion(quint64 id, Net::TrustAnswer answer)

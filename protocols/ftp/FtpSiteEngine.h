@@ -112,6 +112,7 @@ private:
     void addToQueue(const QList<TransferItem> &items);
     void makeRemoteDirectories(quint64 request, const QStringList &paths, const QList<TransferItem> &then);
     void changed(const TransferItem &item);
+    void flushChanged();
 
     Options m_options;
     QPointer<FtpSession> m_browser;

@@ -37,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUrl>
 
 #include <memory>
 
@@ -355,6 +356,25 @@ void TestFileWindow::workflow()
     QCOMPARE(readAll(downloads + QStringLiteral("/report 2026.txt")), report);
     QCOMPARE(readAll(downloads + QStringLiteral("/photos/Straße ä.jpg")), photo);
     QVERIFY(!QFileInfo::exists(downloads + QStringLiteral("/report 2026.txt.part")));
+
+    // Dragged out of the window: the desktop's file manager asks for file URLs at the
+    // drop, and gets local copies downloaded there and then (through the queue).
+    {
+        std::unique_ptr<QMimeData> drag(remoteModel()->mimeData(
+            { remoteRow(QStringLiteral("report 2026.txt")), remoteRow(QStringLiteral("photos")) }));
+        QVERIFY(drag->hasFormat(QStringLiteral("text/uri-list")));
+        const QList<QUrl> urls = drag->urls();
+        QCOMPARE(urls.size(), 2);
+        QVERIFY(urls.at(0).isLocalFile() && urls.at(1).isLocalFile());
+        QCOMPARE(QFileInfo(urls.at(0).toLocalFile()).fileName(), QStringLiteral("report 2026.txt"));
+        QCOMPARE(readAll(urls.at(0).toLocalFile()), report);
+        QCOMPARE(readAll(urls.at(1).toLocalFile() + QStringLiteral("/Straße ä.jpg")), photo);
+        QCOMPARE(countState(TransferItem::State::Done), 6);
+        // Asked again (a file manager may), it downloads nothing more.
+        QCOMPARE(drag->urls(), urls);
+        QCOMPARE(files()->queueModel()->rowCount(), 7);
+        QDir(QFileInfo(urls.at(0).toLocalFile()).absolutePath()).removeRecursively();
+    }
 
     // Rename in place (what F2 and typing a name do to the model).
     QVERIFY(remoteModel()->flags(remoteRow(QStringLiteral("report 2026.txt"))) & Qt::ItemIsEditable);

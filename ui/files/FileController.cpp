@@ -14,9 +14,11 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QEventLoop>
 #include <QInputDialog>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUuid>
 
 namespace Satchel::Ui {
 
@@ -71,6 +73,8 @@ void FileController::attach(LocalFilePane *local, RemoteFilePane *remote, Transf
     connect(remote, &RemoteFilePane::removeRequested, this, &FileController::remove);
     connect(remote, &RemoteFilePane::downloadRequested, this,
         [this](const QList<Ftp::RemoteTarget> &targets) { download(targets, m_local->currentPath()); });
+    remote->model()->setDragExporter(
+        [this](const QList<Ftp::RemoteTarget> &targets) { return exportForDrag(targets); });
     connect(remote->model(), &RemoteFileModel::renameRequested, this, &FileController::rename);
     connect(remote->model(), &RemoteFileModel::uploadRequested, this, &FileController::upload);
     connect(remote->model(), &RemoteFileModel::moveRequested, this, &FileController::move);
@@ -414,6 +418,81 @@ void FileController::download(const QList<Ftp::RemoteTarget> &sources, const QSt
                 say(tr("Nothing was queued: %1").arg(error->message), 0);
             }
         });
+}
+
+QList<QUrl> FileController::exportForDrag(const QList<Ftp::RemoteTarget> &targets, int timeoutMs)
+{
+    if (!m_engine || targets.isEmpty()) {
+        return {};
+    }
+    // A fresh folder per drag: nothing there to overwrite, and the file manager copies
+    // (or moves) out of it.
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+    const QString dir = QDir(base).filePath(
+        QStringLiteral("satchel-drag-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+    if (!QDir().mkpath(dir)) {
+        say(tr("Cannot make a folder for the dragged files in %1.").arg(base), 0);
+        return {};
+    }
+    QEventLoop loop;
+    bool requestEnded = false;
+    bool failed = false;
+    const quint64 request = post(
+        [targets, dir](FtpSiteEngine &e, quint64 id) { e.download(id, targets, dir, Ftp::OverwritePolicy::Overwrite); },
+        [&](const std::optional<OperationError> &error) {
+            requestEnded = true;
+            failed = error.has_value();
+            loop.quit();
+        });
+    if (request == 0) {
+        return {};
+    }
+    // Done when the request has queued its items and every one of them (they are the
+    // queue's items under `dir`) has ended.
+    auto finished = [&] {
+        if (!requestEnded) {
+            return false;
+        }
+        for (int row = 0; row < m_queueModel->rowCount(); ++row) {
+            const std::optional<TransferItem> item = m_queueModel->item(row);
+            if (item && item->localPath.startsWith(dir + QLatin1Char('/'))) {
+                if (!item->isFinal()) {
+                    return false;
+                }
+                failed = failed || item->state != TransferItem::State::Done;
+            }
+        }
+        return true;
+    };
+    const auto check = [&] {
+        if (finished()) {
+            loop.quit();
+        }
+    };
+    const QMetaObject::Connection changed = connect(m_queueModel, &QAbstractItemModel::dataChanged, &loop, check);
+    const QMetaObject::Connection added = connect(m_queueModel, &QAbstractItemModel::rowsInserted, &loop, check);
+    bool timedOut = false;
+    QTimer::singleShot(timeoutMs, &loop, [&] {
+        timedOut = true;
+        loop.quit();
+    });
+    say(tr("Downloading what you dragged…"), 0);
+    while (!timedOut && !(requestEnded && (failed || finished()))) {
+        loop.exec();
+    }
+    disconnect(changed);
+    disconnect(added);
+    m_pending.remove(request); // its callback points into this frame
+    if (timedOut || failed) {
+        say(tr("The dragged files could not be downloaded; nothing was dropped."), 0);
+        return {};
+    }
+    say(tr("Dragged files downloaded."));
+    QList<QUrl> urls;
+    for (const Ftp::RemoteTarget &target : targets) {
+        urls.append(QUrl::fromLocalFile(QDir(dir).filePath(target.path.section(QLatin1Char('/'), -1))));
+    }
+    return urls;
 }
 
 // --- The queue ------------------------------------------------------------------------

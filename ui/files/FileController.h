@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
 #include <deque>
 #include <functional>
@@ -80,6 +81,10 @@ public:
 
     void upload(const QStringList &localPaths, const QString &remoteDirectory);
     void download(const QList<Ftp::RemoteTarget> &sources, const QString &localDirectory);
+    // Remote rows dragged out of the window (to the desktop's file manager): downloaded
+    // into a folder of their own through the queue, the event loop running meanwhile;
+    // their local URLs, or none when that failed or took longer than `timeoutMs`.
+    QList<QUrl> exportForDrag(const QList<Ftp::RemoteTarget> &targets, int timeoutMs = 120000);
 
 Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);

@@ -1,6 +1,7 @@
 #include "ui/files/RemoteFileModel.h"
 
 #include "protocols/ftp/TransferPlan.h"
+#include "ui/files/RemoteDragData.h"
 
 #include <QFileIconProvider>
 #include <QLocale>
@@ -367,11 +368,13 @@ QMimeData *RemoteFileModel::mimeData(const QModelIndexList &indexes) const
             rows.append(index.row());
         }
     }
+    QList<Ftp::RemoteTarget> targets;
     for (const int row : std::as_const(rows)) {
         const Ftp::RemoteTarget t = target(row);
+        targets.append(t);
         payload += (t.isDirectory ? "d\t" : "f\t") + QByteArray::number(t.size) + '\t' + t.path.toUtf8() + '\n';
     }
-    auto *data = new QMimeData;
+    auto *data = new RemoteDragData(targets, m_exporter);
     data->setData(kMimeType, payload);
     return data;
 }
@@ -420,7 +423,8 @@ bool RemoteFileModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int
         // A move within this site, to a folder none of them is already in (or is).
         return site == m_siteKey
             && std::any_of(sources.cbegin(), sources.cend(), [&directory](const Ftp::RemoteTarget &t) {
-                   return parentOf(t.path) != directory && t.path != directory;
+                   return parentOf(t.path) != directory && t.path != directory
+                       && !directory.startsWith(t.path + QLatin1Char('/'));
                });
     }
     const QList<QUrl> urls = data->urls();

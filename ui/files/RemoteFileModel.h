@@ -7,7 +7,9 @@
 #include <QHash>
 #include <QIcon>
 #include <QThread>
+#include <QUrl>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -40,6 +42,11 @@ public:
     // Whose rows these are: drags carry it, so rows of another site are not "moved".
     void setSiteKey(const QString &key) { m_siteKey = key; }
     QString siteKey() const { return m_siteKey; }
+    // Makes local copies of dragged rows for a drop outside Satchel (RemoteDragData).
+    void setDragExporter(std::function<QList<QUrl>(const QList<Ftp::RemoteTarget> &)> exporter)
+    {
+        m_exporter = std::move(exporter);
+    }
 
     QString path() const { return m_path; }
     bool isListing() const { return m_listing; }
@@ -90,6 +97,7 @@ private:
     void waitForSort();
 
     QString m_siteKey;
+    std::function<QList<QUrl>(const QList<Ftp::RemoteTarget> &)> m_exporter;
     QString m_path;
     bool m_listing = false;
     std::vector<Ftp::DirectoryEntry> m_entries;
