@@ -1,6 +1,7 @@
 #include "protocols/accounts/AccountStore.h"
 
 #include "protocols/accounts/PasswordVault.h"
+#include "protocols/accounts/SettingsKeys.h"
 
 #include <QSettings>
 
@@ -31,27 +32,12 @@ std::optional<Account::Protocol> parseProtocol(const QString &text)
 
 QString securityName(Net::TlsPolicy policy)
 {
-    switch (policy) {
-    case Net::TlsPolicy::ImplicitTls:
-        return QStringLiteral("implicit-tls");
-    case Net::TlsPolicy::StartTlsRequired:
-        return QStringLiteral("starttls");
-    case Net::TlsPolicy::Plain:
-        return QStringLiteral("plain");
-    }
-    return QStringLiteral("implicit-tls");
+    return SettingsKeys::securityName(policy, QStringLiteral("starttls"));
 }
 
-// Anything unknown reads as implicit TLS: a damaged file never turns encryption off.
 Net::TlsPolicy parseSecurity(const QString &text)
 {
-    if (text == QLatin1String("starttls")) {
-        return Net::TlsPolicy::StartTlsRequired;
-    }
-    if (text == QLatin1String("plain")) {
-        return Net::TlsPolicy::Plain;
-    }
-    return Net::TlsPolicy::ImplicitTls;
+    return SettingsKeys::parseSecurity(text, QStringLiteral("starttls"), Net::TlsPolicy::ImplicitTls);
 }
 
 QString groupOf(const QString &id)
@@ -59,11 +45,9 @@ QString groupOf(const QString &id)
     return kGroup + QLatin1Char('/') + id;
 }
 
-// An id becomes a settings group name: it must not be able to name another group.
 bool isUsableId(const QString &id)
 {
-    return !id.isEmpty() && !id.contains(QLatin1Char('/')) && !id.contains(QLatin1Char('\\'))
-        && id != QLatin1String("order");
+    return SettingsKeys::isUsableId(id);
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "protocols/accounts/SiteStore.h"
 
+#include "protocols/accounts/SettingsKeys.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -13,28 +15,12 @@ const QString kOrder = QStringLiteral("sites/order");
 
 QString securityName(Net::TlsPolicy policy)
 {
-    switch (policy) {
-    case Net::TlsPolicy::ImplicitTls:
-        return QStringLiteral("implicit-tls");
-    case Net::TlsPolicy::StartTlsRequired:
-        return QStringLiteral("auth-tls");
-    case Net::TlsPolicy::Plain:
-        return QStringLiteral("plain");
-    }
-    return QStringLiteral("auth-tls");
+    return SettingsKeys::securityName(policy, QStringLiteral("auth-tls"));
 }
 
-// Anything unknown reads as AUTH TLS, the default: a damaged file never turns
-// encryption off.
 Net::TlsPolicy parseSecurity(const QString &text)
 {
-    if (text == QLatin1String("implicit-tls")) {
-        return Net::TlsPolicy::ImplicitTls;
-    }
-    if (text == QLatin1String("plain")) {
-        return Net::TlsPolicy::Plain;
-    }
-    return Net::TlsPolicy::StartTlsRequired;
+    return SettingsKeys::parseSecurity(text, QStringLiteral("auth-tls"), Net::TlsPolicy::StartTlsRequired);
 }
 
 QString groupOf(const QString &id)
@@ -42,11 +28,9 @@ QString groupOf(const QString &id)
     return kGroup + QLatin1Char('/') + id;
 }
 
-// An id becomes a settings group name: it must not be able to name another group.
 bool isUsableId(const QString &id)
 {
-    return !id.isEmpty() && !id.contains(QLatin1Char('/')) && !id.contains(QLatin1Char('\\'))
-        && id != QLatin1String("order");
+    return SettingsKeys::isUsableId(id);
 }
 
 bool hasBlank(const QString &text)
