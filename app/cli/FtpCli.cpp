@@ -4,6 +4,7 @@
 #include "app/cli/SessionRun.h"
 #include "protocols/ftp/FtpCommandOperation.h"
 #include "protocols/ftp/FtpGetOperation.h"
+#include "protocols/ftp/FtpKeepTimeOperation.h"
 #include "protocols/ftp/FtpListOperation.h"
 #include "protocols/ftp/FtpPutOperation.h"
 #include "protocols/ftp/FtpSession.h"
@@ -122,6 +123,16 @@ int list(CliContext &context, const QString &path)
     });
 }
 
+// The copy keeps its original's modification time (as the queue does for trees).
+void keepTimeThenDone(FtpRun &r, bool download, const QString &local, const QString &remote)
+{
+    auto *op = new FtpKeepTimeOperation(&r.session(),
+        download ? FtpKeepTimeOperation::Direction::Download : FtpKeepTimeOperation::Direction::Upload, local, remote,
+        &r.session());
+    QObject::connect(op, &FtpKeepTimeOperation::finished, op, [&r] { r.done(); });
+    op->start();
+}
+
 int get(CliContext &context, const QString &remote, QString local, bool resume, bool ascii)
 {
     if (local.isEmpty()) {
@@ -135,7 +146,8 @@ int get(CliContext &context, const QString &remote, QString local, bool resume, 
         auto *op = new FtpGetOperation(&r.session(), remote, local, resume, &r.session());
         op->setAscii(ascii);
         QObject::connect(op, &FtpGetOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
-        QObject::connect(op, &FtpGetOperation::succeeded, op, [&r] { r.done(); });
+        QObject::connect(
+            op, &FtpGetOperation::succeeded, op, [&r, remote, local] { keepTimeThenDone(r, true, local, remote); });
         op->start();
     });
 }
@@ -155,7 +167,8 @@ int put(CliContext &context, const QString &local, QString remote, bool resume, 
             auto *op = new FtpPutOperation(&r.session(), local, remote, offset, &r.session());
             op->setAscii(ascii);
             QObject::connect(op, &FtpPutOperation::failed, op, [&r](const OperationError &e) { r.finishWithError(e); });
-            QObject::connect(op, &FtpPutOperation::succeeded, op, [&r] { r.done(); });
+            QObject::connect(op, &FtpPutOperation::succeeded, op,
+                [&r, local, remote] { keepTimeThenDone(r, false, local, remote); });
             op->start();
         };
         if (!resume) {
@@ -178,6 +191,7 @@ int runQueue(CliContext &context, const QList<TransferItem> &items, int parallel
         return 0;
     }
     TransferQueue queue(sessionOptions(context), parallel);
+    queue.setKeepModificationTimes(true); // as `lftp mirror` does
     // As everywhere on the command line: an untrusted certificate is refused.
     QObject::connect(&queue, &TransferQueue::trustQuestion, &queue,
         [&queue](const Net::TrustQuestion &q) { queue.answerTrustQuestion(q.id, Net::TrustAnswer::Cancel); });

@@ -65,6 +65,7 @@ void FtpSiteEngine::start()
         }
     }
     m_queue = new TransferQueue(m_options.session, m_options.connections, m_store.get(), this);
+    m_queue->setKeepModificationTimes(true);
     connect(m_queue, &TransferQueue::itemChanged, this, &FtpSiteEngine::changed);
     connect(m_queue, &TransferQueue::overwriteQuestion, this, &FtpSiteEngine::overwriteQuestion);
     connect(m_queue, &TransferQueue::trustQuestion, this, &FtpSiteEngine::trustQuestion);

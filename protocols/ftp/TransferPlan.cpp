@@ -8,6 +8,15 @@
 
 namespace Satchel::Ftp {
 
+QString remoteParentPath(const QString &path)
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    if (slash < 0) {
+        return {};
+    }
+    return slash == 0 ? QStringLiteral("/") : path.left(slash);
+}
+
 QString joinRemotePath(const QString &directory, const QString &name)
 {
     if (directory.isEmpty()) {

@@ -26,6 +26,10 @@ TransferPlan planTreeDownload(const QString &remoteRoot, const QList<FtpTreeList
 // tree would upload what was never chosen.
 TransferPlan planTreeUpload(const QString &localRoot, const QString &remoteRoot, OverwritePolicy overwrite);
 
+// The folder a remote path is in: "/a/b" -> "/a", "/a" -> "/"; empty for a name
+// without a slash.
+QString remoteParentPath(const QString &path);
+
 // "dir" + "name" with one slash between, for remote paths ("/" and "" roots included).
 QString joinRemotePath(const QString &directory, const QString &name);
 

@@ -1,6 +1,8 @@
 #include "protocols/ftp/TransferQueue.h"
 
+#include "protocols/ftp/FtpCommandOperation.h"
 #include "protocols/ftp/FtpGetOperation.h"
+#include "protocols/ftp/FtpKeepTimeOperation.h"
 #include "protocols/ftp/FtpPutOperation.h"
 #include "protocols/store/TransferQueueStore.h"
 
@@ -541,13 +543,35 @@ void TransferQueue::transfer(Worker &worker, qint64 id, bool resume, qint64 offs
         m_clock.start();
     }
     m_progressTimer->start();
-    connect(op, &FtpTransferOperation::succeeded, this, [this, w, id] { finishItem(*w, id, std::nullopt); });
+    connect(op, &FtpTransferOperation::succeeded, this, [this, w, id] { keepModificationTime(*w, id); });
     connect(op, &FtpTransferOperation::failed, this, [this, w, id](const OperationError &e) { finishItem(*w, id, e); });
     connect(op, &FtpTransferOperation::progressed, this, [this, id](qint64 bytes) {
         auto it = m_items.find(id);
         if (it != m_items.end()) {
             it->transferred = bytes;
         }
+    });
+    op->start();
+}
+
+void TransferQueue::keepModificationTime(Worker &worker, qint64 id)
+{
+    if (worker.itemId != id || !worker.session) {
+        return;
+    }
+    if (!m_keepTimes) {
+        finishItem(worker, id, std::nullopt);
+        return;
+    }
+    const TransferItem item = m_items.value(id);
+    Worker *w = &worker;
+    auto *op = new FtpKeepTimeOperation(w->session.get(),
+        item.direction == TransferItem::Direction::Download ? FtpKeepTimeOperation::Direction::Download
+                                                            : FtpKeepTimeOperation::Direction::Upload,
+        item.localPath, item.remotePath, this);
+    connect(op, &FtpKeepTimeOperation::finished, this, [this, w, id, op] {
+        op->deleteLater();
+        finishItem(*w, id, std::nullopt);
     });
     op->start();
 }

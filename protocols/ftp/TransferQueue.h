@@ -25,7 +25,9 @@ namespace Satchel::Ftp {
 // resumed, cancelled or reprioritised. A transient failure (a 4xx reply, a dropped
 // connection) is retried with backoff (1 s, 2 s, 4 s), resuming a partial download;
 // a permanent one (5xx, a local error) fails the item with its reason in words. With a
-// store, every change is written so a restart continues the queue.
+// store, every change is written so a restart continues the queue. With
+// setKeepModificationTimes(), a file that arrived keeps its original's modification
+// time (MDTM for downloads, MFMT for uploads).
 class TransferQueue : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,9 @@ public:
     TransferQueue(FtpSession::Options sessionOptions, int connections, Store::TransferQueueStore *store = nullptr,
         QObject *parent = nullptr);
     ~TransferQueue() override;
+
+    // Off by default (each file then costs one more command).
+    void setKeepModificationTimes(bool keep) { m_keepTimes = keep; }
 
     // Loads unfinished items from the store (running ones become pending again).
     bool restore(QString *error);
@@ -81,6 +86,7 @@ private:
     void apply(Worker &worker, qint64 id, const OverwriteDecision &decision, qint64 destinationSize);
     void renameRemote(Worker &worker, qint64 id, int n);
     void transfer(Worker &worker, qint64 id, bool resume, qint64 offset);
+    void keepModificationTime(Worker &worker, qint64 id);
     void finishItem(Worker &worker, qint64 id, const std::optional<OperationError> &error);
     void update(const TransferItem &item);
     void stopWorker(Worker &worker);
@@ -106,6 +112,7 @@ private:
     QHash<qint64, TransferRate> m_rates; // running items
     QHash<qint64, qint64> m_reportedBytes; // what itemChanged last said
     bool m_reportedDone = false;
+    bool m_keepTimes = false;
 };
 
 } // namespace Satchel::Ftp

@@ -15,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Satchel::Test;
 
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void overwritePolicies();
     void recursiveTreesInParallel_data();
     void recursiveTreesInParallel();
+    void modificationTimesKept_data();
+    void modificationTimesKept();
     void errors_data();
     void errors();
 
@@ -181,6 +184,50 @@ void TestFtpCli::everyCommand()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = run(target, {QStringLiteral("size"), moved});
     QCOMPARE(r.exitCode, 7);
+}
+
+void TestFtpCli::modificationTimesKept_data()
+{
+    addTargets();
+}
+
+// A download takes the server's modification time (MDTM); an upload gives the server
+// the local one (MFMT) where FEAT offers it: pyftpdlib does, vsftpd does not (its file
+// then has the time of the upload).
+void TestFtpCli::modificationTimesKept()
+{
+    QFETCH(FtpTarget, target);
+    QFETCH(QString, tag);
+    const bool serverSetsTime = tag.startsWith(QLatin1Char('m'));
+    const QDateTime past(QDate(2021, 3, 4), QTime(5, 6, 7), QTimeZone::utc());
+    const QString local = m_dir.filePath(QStringLiteral("dated-%1.txt").arg(tag));
+    {
+        QFile f(local);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(randomBytes(4096)) == 4096);
+        f.close(); // written out first: a later flush would set the time again
+        QVERIFY(f.open(QIODevice::Append));
+        QVERIFY(f.setFileTime(past, QFileDevice::FileModificationTime));
+    }
+    QCOMPARE(QFileInfo(local).lastModified().toUTC(), past);
+    const QString remote = QStringLiteral("dated %1.txt").arg(tag);
+    CliResult r = run(target, {QStringLiteral("put"), local, remote});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run(target, {QStringLiteral("mtime"), remote});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QDateTime remoteTime = QDateTime::fromString(QString::fromUtf8(r.out.trimmed()), Qt::ISODate);
+    QVERIFY(remoteTime.isValid());
+    if (serverSetsTime) {
+        QCOMPARE(remoteTime.toUTC(), past);
+    } else {
+        QVERIFY(qAbs(remoteTime.secsTo(QDateTime::currentDateTimeUtc())) < 3600);
+    }
+
+    const QString back = m_dir.filePath(QStringLiteral("dated-back-%1.txt").arg(tag));
+    r = run(target, {QStringLiteral("get"), remote, back});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QFileInfo(back).lastModified().toUTC(), remoteTime.toUTC());
+    r = run(target, {QStringLiteral("rm"), remote});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
 }
 
 void TestFtpCli::resumeGetAndPut_data()

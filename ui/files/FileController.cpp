@@ -25,19 +25,6 @@ namespace Satchel::Ui {
 using Ftp::FtpSiteEngine;
 using Ftp::TransferItem;
 
-namespace {
-
-QString remoteParent(const QString &path)
-{
-    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    if (slash < 0) {
-        return {};
-    }
-    return slash == 0 ? QStringLiteral("/") : path.left(slash);
-}
-
-} // namespace
-
 FileController::FileController(Accounts::PasswordVault *vault, Options options, QWidget *window)
     : QObject(window)
     , m_vault(vault)
@@ -506,7 +493,7 @@ void FileController::onTransfersChanged(const QList<TransferItem> &items)
     const QString shown = m_remote->currentPath();
     for (const TransferItem &item : items) {
         if (item.state == TransferItem::State::Done && item.direction == TransferItem::Direction::Upload
-            && remoteParent(item.remotePath) == shown) {
+            && Ftp::remoteParentPath(item.remotePath) == shown) {
             m_refreshTimer->start();
             break;
         }

@@ -10,7 +10,8 @@ LocalFileModel::LocalFileModel(QObject *parent)
     : QFileSystemModel(parent)
 {
     setReadOnly(true);
-    setFilter(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    // Hidden files stay hidden, as in the desktop's file manager.
+    setFilter(QDir::AllEntries | QDir::NoDotAndDotDot);
 }
 
 Qt::ItemFlags LocalFileModel::flags(const QModelIndex &index) const

@@ -22,6 +22,12 @@ LocalFilePane::LocalFilePane(QWidget *parent)
     view()->header()->resizeSection(0, 240);
     view()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view(), &QWidget::customContextMenuRequested, this, &LocalFilePane::showMenu);
+    // QFileSystemModel reads a folder on its own thread; the rows that arrive after the
+    // view asked for its order are sorted once the folder is in (folders first).
+    connect(m_model, &QFileSystemModel::directoryLoaded, this, [this] {
+        const QHeaderView *header = view()->header();
+        m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    });
 
     m_upload = new QAction(tr("&Upload"), this);
     m_upload->setObjectName(QStringLiteral("uploadAction"));

@@ -23,14 +23,6 @@ bool isDirectory(const DirectoryEntry &entry)
     return entry.type == DirectoryEntry::Type::Directory;
 }
 
-QString parentOf(const QString &path)
-{
-    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    if (slash < 0) {
-        return {};
-    }
-    return slash == 0 ? QStringLiteral("/") : path.left(slash);
-}
 
 } // namespace
 
@@ -423,7 +415,7 @@ bool RemoteFileModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int
         // A move within this site, to a folder none of them is already in (or is).
         return site == m_siteKey
             && std::any_of(sources.cbegin(), sources.cend(), [&directory](const Ftp::RemoteTarget &t) {
-                   return parentOf(t.path) != directory && t.path != directory
+                   return Ftp::remoteParentPath(t.path) != directory && t.path != directory
                        && !directory.startsWith(t.path + QLatin1Char('/'));
                });
     }
@@ -441,7 +433,7 @@ bool RemoteFileModel::dropMimeData(
     if (data->hasFormat(kMimeType)) {
         QList<Ftp::RemoteTarget> sources = targetsFrom(data, nullptr);
         sources.removeIf([&directory](const Ftp::RemoteTarget &t) {
-            return parentOf(t.path) == directory || t.path == directory
+            return Ftp::remoteParentPath(t.path) == directory || t.path == directory
                 || directory.startsWith(t.path + QLatin1Char('/')); // not into itself
         });
         if (sources.isEmpty()) {
