@@ -25,6 +25,24 @@ QList<quint32> sortedUids(QList<quint32> uids)
     return uids;
 }
 
+// What a change does, in words: for the failure of one restored from an earlier run,
+// which no request of this run names.
+QString describe(const MailChange &change)
+{
+    const QString count = QString::number(change.uids.size());
+    switch (change.kind) {
+    case MailChange::Kind::SetFlags:
+        return QStringLiteral("changing the flags of %1 message(s) in '%2'").arg(count, change.folder);
+    case MailChange::Kind::Move:
+        return QStringLiteral("moving %1 message(s) from '%2' to '%3'").arg(count, change.folder, change.destination);
+    case MailChange::Kind::Copy:
+        return QStringLiteral("copying %1 message(s) from '%2' to '%3'").arg(count, change.folder, change.destination);
+    case MailChange::Kind::Delete:
+        return QStringLiteral("deleting %1 message(s) in '%2'").arg(count, change.folder);
+    }
+    return QStringLiteral("a change in '%1'").arg(change.folder);
+}
+
 } // namespace
 
 void ImapAccountEngine::registerMetaTypes()
@@ -76,6 +94,15 @@ void ImapAccountEngine::start()
     m_changes = std::make_unique<MessageChanges>(*m_cache, m_bodies,
         MessageChanges::Hooks {
             [this](const QString &folder) { syncIfCached(folder); }, [this](const QString &text) { note(text); } });
+
+    // The offline queue lives in the cache from now on. What an earlier run queued and
+    // did not send is replayed after the first login (onLoggedIn), before anything asked
+    // for in this run, as if it had been queued now - except that it is already in the
+    // cache (applyToCache ran in that run) and nobody waits for its answer.
+    m_pending.setCache(m_cache.get());
+    if (QString problem; !m_pending.load(&problem)) {
+        queueNotKept(problem);
+    }
 
     m_link = new AccountConnection(m_options, this);
     connect(m_link, &AccountConnection::loggedIn, this, &ImapAccountEngine::onLoggedIn);
@@ -441,8 +468,22 @@ void ImapAccountEngine::queueOffline(const MailChange &change)
         Q_EMIT operationFailed(change.requestId, OperationError { OperationError::Kind::LocalIo, error });
         return;
     }
-    m_pending.enqueue(change);
+    const bool kept = m_pending.enqueue(change, &error);
     Q_EMIT operationQueued(change.requestId);
+    if (!kept) {
+        // After operationQueued, so that this is what the window shows last.
+        queueNotKept(
+            QStringLiteral("the change will be sent when the account is back, but it is lost if Satchel is closed"
+                           " before: %1")
+                .arg(error));
+    }
+}
+
+void ImapAccountEngine::queueNotKept(const QString &problem)
+{
+    // Not the failure of a request: the change goes ahead (or the queue goes on) in
+    // memory. Said with requestId 0, as the engine's own problems are.
+    Q_EMIT operationFailed(0, OperationError { OperationError::Kind::LocalIo, problem });
 }
 
 ImapAccountEngine::Step ImapAccountEngine::replayStep()
@@ -465,13 +506,25 @@ void ImapAccountEngine::replayNext()
     }
     const MailChange change = m_pending.front();
     m_changes->run(m_link->operations(), change, true, [this, change](const Failure &failure) {
-        m_pending.takeFront();
+        QString notRemoved;
+        m_pending.takeFront(&notRemoved);
         for (const QString &folder : change.folders()) {
             m_replayedFolders.insert(folder);
         }
+        if (!notRemoved.isEmpty()) {
+            queueNotKept(QStringLiteral("%1 was sent, but stays queued and will be sent again at the next start: %2")
+                             .arg(describe(change), notRemoved));
+        }
+        // requestId 0: restored from an earlier run. Its success needs no word (the folders
+        // are synced again below); its failure is said like the engine's own.
         if (failure) {
-            Q_EMIT operationFailed(change.requestId, *failure);
-        } else {
+            Q_EMIT operationFailed(change.requestId,
+                change.requestId != 0
+                    ? *failure
+                    : OperationError { failure->kind,
+                        QStringLiteral("%1, queued offline before Satchel was last closed, did not work: %2")
+                            .arg(describe(change), failure->message) });
+        } else if (change.requestId != 0) {
             Q_EMIT operationDone(change.requestId);
         }
         replayNext();

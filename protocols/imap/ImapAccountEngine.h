@@ -51,6 +51,11 @@ class FolderWatch;
 //   deleteMessages: those are applied to the cache (operationQueued) and replayed in
 //   order after the next login (then operationDone or operationFailed), and the
 //   folders they touched are synced again (PendingChanges).
+// - That queue is kept in the mail cache: changes queued when Satchel quit are replayed
+//   after the first login of the next run. Nobody of that run asked for them, so they
+//   are answered only when they fail, by operationFailed with requestId 0. A queue
+//   that cannot be written or read is said the same way (the change still goes ahead,
+//   in memory).
 // - An untrusted certificate is a trustQuestion(); answerTrustQuestion() answers it.
 class ImapAccountEngine : public QObject
 {
@@ -138,6 +143,7 @@ private:
 
     void submit(MailChange change);
     void queueOffline(const MailChange &change);
+    void queueNotKept(const QString &problem);
     Step replayStep();
     void replayNext();
 

@@ -1,11 +1,82 @@
 #include "protocols/imap/PendingChanges.h"
 
+#include "protocols/imap/MessageChanges.h"
 #include "protocols/imap/MessageSummary.h"
 #include "protocols/store/MailCache.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace Satchel::Imap {
+
+namespace {
+
+// The numbers in the cache's pending_changes.kind column. They are on disk: never
+// renumber them, only add.
+enum class StoredKind : int { SetFlags = 1, Move = 2, Copy = 3, Delete = 4 };
+
+int storedKind(MailChange::Kind kind)
+{
+    switch (kind) {
+    case MailChange::Kind::SetFlags:
+        return int(StoredKind::SetFlags);
+    case MailChange::Kind::Move:
+        return int(StoredKind::Move);
+    case MailChange::Kind::Copy:
+        return int(StoredKind::Copy);
+    case MailChange::Kind::Delete:
+        return int(StoredKind::Delete);
+    }
+    return 0;
+}
+
+std::optional<MailChange::Kind> kindFromStored(int stored)
+{
+    switch (StoredKind(stored)) {
+    case StoredKind::SetFlags:
+        return MailChange::Kind::SetFlags;
+    case StoredKind::Move:
+        return MailChange::Kind::Move;
+    case StoredKind::Copy:
+        return MailChange::Kind::Copy;
+    case StoredKind::Delete:
+        return MailChange::Kind::Delete;
+    }
+    return std::nullopt;
+}
+
+Store::QueuedChange toStored(const MailChange &change)
+{
+    // Not the requestId: it names a request of this run only.
+    Store::QueuedChange stored;
+    stored.kind = storedKind(change.kind);
+    stored.folder = change.folder;
+    stored.uids = change.uids;
+    stored.flagsAdd = change.add;
+    stored.flagsRemove = change.remove;
+    stored.destination = change.destination;
+    return stored;
+}
+
+// Why a row read back cannot be replayed, in words; empty when it can. The file is ours,
+// but what it holds goes into commands, so it is checked as submit() checks a request.
+QString problemWithStored(const Store::QueuedChange &stored, MailChange *change)
+{
+    const std::optional<MailChange::Kind> kind = kindFromStored(stored.kind);
+    if (!kind || !PendingChanges::canQueue(*kind)) {
+        return QStringLiteral("it is of an unknown kind (%1)").arg(stored.kind);
+    }
+    change->kind = *kind;
+    change->requestId = 0;
+    change->folder = stored.folder;
+    change->uids = stored.uids;
+    change->add = stored.flagsAdd;
+    change->remove = stored.flagsRemove;
+    change->destination = stored.destination;
+    return MessageChanges::problemWith(*change);
+}
+
+} // namespace
 
 QStringList MailChange::folders() const
 {
@@ -83,11 +154,62 @@ bool PendingChanges::applyToCache(Store::MailCache &cache, const MailChange &cha
     return true;
 }
 
-MailChange PendingChanges::takeFront()
+bool PendingChanges::load(QString *error)
 {
-    MailChange change = std::move(m_changes.front());
+    Q_ASSERT(m_changes.empty());
+    error->clear();
+    if (!m_cache) {
+        return true;
+    }
+    const QList<Store::QueuedChange> rows = m_cache->queuedChanges();
+    if (!m_cache->lastError().isEmpty()) {
+        *error = QStringLiteral("the changes made offline before Satchel was last closed cannot be read, so they are"
+                                " not sent: %1")
+                     .arg(m_cache->lastError());
+        return false;
+    }
+    QStringList problems;
+    for (const Store::QueuedChange &row : rows) {
+        MailChange change;
+        if (const QString problem = problemWithStored(row, &change); !problem.isEmpty()) {
+            // Left in the file it would be refused again at every start.
+            problems.append(
+                QStringLiteral("a change queued offline for '%1' was dropped: %2").arg(row.folder, problem));
+            if (!m_cache->removeQueuedChange(row.seq)) {
+                problems.append(m_cache->lastError());
+            }
+            continue;
+        }
+        m_changes.push_back(Entry { std::move(change), row.seq });
+    }
+    *error = problems.join(QStringLiteral("; "));
+    return problems.isEmpty();
+}
+
+bool PendingChanges::enqueue(MailChange change, QString *error)
+{
+    error->clear();
+    qint64 seq = 0;
+    if (m_cache) {
+        if (const std::optional<qint64> written = m_cache->appendQueuedChange(toStored(change))) {
+            seq = *written;
+        } else {
+            *error = m_cache->lastError();
+        }
+    }
+    m_changes.push_back(Entry { std::move(change), seq });
+    return error->isEmpty();
+}
+
+MailChange PendingChanges::takeFront(QString *error)
+{
+    error->clear();
+    Entry entry = std::move(m_changes.front());
     m_changes.pop_front();
-    return change;
+    if (m_cache && entry.seq != 0 && !m_cache->removeQueuedChange(entry.seq)) {
+        *error = m_cache->lastError();
+    }
+    return std::move(entry.change);
 }
 
 } // namespace Satchel::Imap

@@ -44,12 +44,24 @@ struct MailChange {
 // happens to the queue, the cache ends up showing the server's state - with the
 // change once it was replayed, without it when the server refused it.
 //
-// The queue is kept in memory only: changes made offline are lost when Satchel quits
-// before the connection comes back (the cache then returns to the server's state at
-// the folder's next sync, as above).
+// With a mail cache (setCache()), the queue is also kept in it: enqueue() writes the
+// change, takeFront() deletes it, and load() brings back what an earlier run left, so
+// changes made offline survive quitting Satchel before the connection comes back.
+// A change leaves the file only once the server answered it, so one answered just
+// before Satchel quit is sent again by the next run: setting the same flags again
+// changes nothing (unless another client changed them in between), and a replayed
+// move or delete of messages that are gone succeeds (MessageChanges). Without a
+// cache, or when writing it fails, the queue still works, in memory only.
 class PendingChanges
 {
 public:
+    explicit PendingChanges(Store::MailCache *cache = nullptr)
+        : m_cache(cache)
+    { }
+    // Where the queue is kept from now on (nullptr: in memory only). Changes queued
+    // before are not written.
+    void setCache(Store::MailCache *cache) { m_cache = cache; }
+
     static bool canQueue(MailChange::Kind kind) { return kind != MailChange::Kind::Copy; }
 
     // Makes the cache show the change as the server will: flags added and removed;
@@ -57,16 +69,33 @@ public:
     // its next sync). False with *error in words when the cache cannot be written.
     static bool applyToCache(Store::MailCache &cache, const MailChange &change, QString *error);
 
-    void enqueue(MailChange change) { m_changes.push_back(std::move(change)); }
+    // Reads the changes an earlier run queued and did not send, to be replayed first.
+    // Call once, before anything is queued. They come back with requestId 0 (nobody in
+    // this run asked for them) and are not applied to the cache again: the run that
+    // queued them did. Rows that make no sense are deleted, and said in *error, as is
+    // a file that cannot be read (then nothing is loaded); true when all went well.
+    bool load(QString *error);
+    // Queues the change, in memory and in the cache. False with *error in words when
+    // the cache could not be written: the change is queued all the same, but only until
+    // Satchel quits.
+    bool enqueue(MailChange change, QString *error);
     bool isEmpty() const { return m_changes.empty(); }
     qsizetype size() const { return static_cast<qsizetype>(m_changes.size()); }
     // The oldest change; it stays queued until takeFront(), so a connection lost while
     // it is being replayed leaves it to the next replay.
-    const MailChange &front() const { return m_changes.front(); }
-    MailChange takeFront();
+    const MailChange &front() const { return m_changes.front().change; }
+    // Removes the oldest change, from the cache too. When that fails *error says so (the
+    // next run will send the change again): the change is returned all the same.
+    MailChange takeFront(QString *error);
 
 private:
-    std::deque<MailChange> m_changes;
+    struct Entry {
+        MailChange change;
+        qint64 seq = 0; // its row in the cache; 0: not written there
+    };
+
+    Store::MailCache *m_cache = nullptr;
+    std::deque<Entry> m_changes;
 };
 
 // `flags` with `add` added and `remove` removed; IMAP flags are case-insensitive

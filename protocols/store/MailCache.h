@@ -25,8 +25,25 @@ struct CachedFolder {
     QDateTime syncedAt; // UTC; invalid until setFolderState()
 };
 
+// A change to messages made while the account was offline and not yet sent, as the
+// cache keeps it so that it outlives the run that made it (Imap::PendingChanges). The
+// cache stores it and gives it back; what `kind` means and whether a row makes sense
+// is the queue's business.
+struct QueuedChange {
+    qint64 seq = 0; // the queue's order; given by appendQueuedChange(), never reused
+    int kind = 0;
+    QString folder;
+    QList<quint32> uids;
+    QList<QByteArray> flagsAdd; // IMAP flags are atoms (RFC 9051 §9): no spaces
+    QList<QByteArray> flagsRemove;
+    QString destination;
+
+    friend bool operator==(const QueuedChange &, const QueuedChange &) = default;
+};
+
 // The offline copy of an IMAP account's message lists, in SQLite (one file per
-// account). The sync engine writes it, the mail window reads it.
+// account), and the changes made offline that wait to be sent. The sync engine
+// writes it, the mail window reads it.
 //
 // UIDs mean something only together with the folder's UIDVALIDITY (RFC 9051
 // §2.3.1.1), so messages can be stored only in a folder whose UIDVALIDITY was
@@ -89,6 +106,17 @@ public:
     QList<Imap::MessageSummary> summaries(const QString &name, int limit = -1);
     // Messages without \Seen, counted without an index (a full scan of the folder).
     qint64 unseenCount(const QString &name);
+
+    // The offline change queue, oldest first. A change is appended when it is queued and
+    // removed once the server answered it, each in one statement, so a change is in the
+    // file from the moment it was queued until it was sent (or refused).
+    // appendQueuedChange() gives the new row's seq, nullopt on failure.
+    std::optional<qint64> appendQueuedChange(const QueuedChange &change);
+    // Removing a seq that is not there (any more) is not an error.
+    bool removeQueuedChange(qint64 seq);
+    // Every queued change in seq order. A row whose UID list cannot be read comes back
+    // with no UIDs, for the queue to throw away.
+    QList<QueuedChange> queuedChanges();
 
     // Whether a "flags" column value holds flag, ignoring case as IMAP does (RFC 9051 §9:
     // alphabetic characters are case-insensitive). For the window, which reads the column.

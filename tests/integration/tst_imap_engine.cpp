@@ -4,7 +4,8 @@
 // process) and in the cache file it wrote (read here with Qt SQL, read-only).
 // User dave, in folders of this run only ("Engine-<id>-..."): tst_imap_cli uses dave
 // too, in folders of its own. A relay in front of Dovecot lets one test take the
-// server away and bring it back, to see offline changes queued and then replayed.
+// server away and bring it back, to see offline changes queued and then replayed, and
+// another quit the engine in between, to see the queue kept in the cache file.
 #include "protocols/imap/BodyCache.h"
 #include "protocols/imap/ImapAccountEngine.h"
 #include "protocols/net/EngineThread.h"
@@ -194,7 +195,7 @@ public:
         QHash<quint32, QString> rows;
         query(QStringLiteral("SELECT m.uid, m.flags FROM messages m JOIN folders f ON f.id = m.folder_id"
                              " WHERE f.name = ?"),
-            folder, [&rows](QSqlQuery &q) { rows.insert(q.value(0).toUInt(), q.value(1).toString()); });
+            { folder }, [&rows](QSqlQuery &q) { rows.insert(q.value(0).toUInt(), q.value(1).toString()); });
         return rows;
     }
     QHash<quint32, QString> subjects(const QString &folder) const
@@ -202,19 +203,27 @@ public:
         QHash<quint32, QString> rows;
         query(QStringLiteral("SELECT m.uid, m.subject FROM messages m JOIN folders f ON f.id = m.folder_id"
                              " WHERE f.name = ?"),
-            folder, [&rows](QSqlQuery &q) { rows.insert(q.value(0).toUInt(), q.value(1).toString()); });
+            { folder }, [&rows](QSqlQuery &q) { rows.insert(q.value(0).toUInt(), q.value(1).toString()); });
         return rows;
     }
     quint32 uidValidity(const QString &folder) const
     {
         quint32 validity = 0;
-        query(QStringLiteral("SELECT uidvalidity FROM folders WHERE name = ?"), folder,
+        query(QStringLiteral("SELECT uidvalidity FROM folders WHERE name = ?"), { folder },
             [&validity](QSqlQuery &q) { validity = q.value(0).toUInt(); });
         return validity;
     }
+    // The offline change queue, oldest first, as "kind:uids" (1 set flags, 2 move).
+    QStringList queued() const
+    {
+        QStringList rows;
+        query(QStringLiteral("SELECT kind, uids FROM pending_changes ORDER BY seq"), {},
+            [&rows](QSqlQuery &q) { rows.append(QString::number(q.value(0).toInt()) + u':' + q.value(1).toString()); });
+        return rows;
+    }
 
 private:
-    void query(const QString &sql, const QString &folder, const std::function<void(QSqlQuery &)> &row) const
+    void query(const QString &sql, const QVariantList &values, const std::function<void(QSqlQuery &)> &row) const
     {
         static int serial = 0;
         const QString connection = QStringLiteral("engine-cache-%1").arg(++serial);
@@ -227,7 +236,9 @@ private:
             } else {
                 QSqlQuery q(db);
                 q.prepare(sql);
-                q.addBindValue(folder);
+                for (const QVariant &value : values) {
+                    q.addBindValue(value);
+                }
                 if (!q.exec()) {
                     qWarning("cache query failed: %s", qPrintable(q.lastError().text()));
                 }
@@ -264,6 +275,7 @@ private Q_SLOTS:
     void moveAndDelete();
     void newMailWhileWatching();
     void offlineChangesAreReplayedOnReconnect();
+    void offlineChangesSurviveARestart();
     void unreachableServerFailsInWords();
 
 private:
@@ -302,13 +314,15 @@ void TestImapEngine::initTestCase()
 
     // Folders of this run only: a second run against the same server starts clean.
     m_prefix = QStringLiteral("Engine-%1-").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
-    for (const char *name : { "Main", "Archive", "Watch", "Offline" }) {
+    for (const char *name : { "Main", "Archive", "Watch", "Offline", "Restart", "Restart-Moved" }) {
         QVERIFY(mkfolder(folder(name)));
     }
     // Main: UIDs 1 welcome, 2 travel (a non-ASCII subject), 3 report.
     QVERIFY(seed(folder("Main"), { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml") }));
     QVERIFY(
         seed(folder("Offline"), { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml") }));
+    QVERIFY(
+        seed(folder("Restart"), { demoMail("01-welcome.eml"), demoMail("02-travel.eml"), demoMail("03-report.eml") }));
 
     m_cachePath = m_dir.filePath(QStringLiteral("cache/dave.sqlite")); // the folder does not exist yet
     m_engine = startEngine(m_imaps, m_cachePath);
@@ -676,6 +690,71 @@ void TestImapEngine::offlineChangesAreReplayedOnReconnect()
         QCOMPARE(QSet<quint32>(cached.keyBegin(), cached.keyEnd()), (QSet<quint32> { 1, 3 }));
         QVERIFY(cached.value(1).contains(QStringLiteral("\\Flagged")));
     }
+    relay.stop();
+}
+
+void TestImapEngine::offlineChangesSurviveARestart()
+{
+    TcpRelay relay(m_imaps);
+    QVERIFY(relay.listen());
+    const QString cachePath = m_dir.filePath(QStringLiteral("restarted/dave.sqlite"));
+    const QString restart = folder("Restart");
+    const QString moved = folder("Restart-Moved");
+    const CacheReader cache(cachePath);
+    const QStringList bothQueued { QStringLiteral("1:1"), QStringLiteral("2:2") };
+    {
+        std::unique_ptr<Engine> before = startEngine(relay.port(), cachePath);
+        Engine &e = *before;
+        WAIT_FOR(e, e.recorder.connects == 1 && e.recorder.ownSyncs.contains(QStringLiteral("INBOX")));
+        e.post([restart](ImapAccountEngine &engine) { engine.syncFolder(1, restart); });
+        WAIT_FOR(e, e.recorder.synced.contains(1));
+
+        relay.stop();
+        WAIT_FOR(e, !e.recorder.lost.isEmpty());
+        e.post([restart](ImapAccountEngine &engine) { engine.setFlags(2, restart, { 1 }, { "\\Flagged" }, {}); });
+        e.post([restart, moved](ImapAccountEngine &engine) { engine.moveMessages(3, restart, { 2 }, moved); });
+        WAIT_FOR(e, e.recorder.queued.contains(2) && e.recorder.queued.contains(3));
+        // Written to the file as they are queued (a failure to would be said with id 0).
+        QVERIFY2(!e.recorder.failures.contains(0), qPrintable(e.recorder.story()));
+        QCOMPARE(cache.queued(), bothQueued);
+    } // Satchel quits before the server is back.
+
+    // Kept in the file, not on the server yet; the cache shows them as that run left it.
+    QCOMPARE(cache.queued(), bothQueued);
+    QHash<quint32, QSet<QString>> server = serverFlags(restart);
+    QVERIFY(!server.value(1).contains(QStringLiteral("\\Flagged")));
+    QVERIFY(server.contains(2));
+    QVERIFY2(
+        cache.flags(restart).value(1).contains(QStringLiteral("\\Flagged")), qPrintable(cache.flags(restart).value(1)));
+    QVERIFY(!cache.flags(restart).contains(2));
+
+    // The next run, on the same cache, with the server back: the changes are replayed
+    // after its first login, and then the folder they touched is read again.
+    QVERIFY(relay.listen(relay.port()));
+    std::unique_ptr<Engine> after = startEngine(relay.port(), cachePath);
+    Engine &e = *after;
+    WAIT_FOR(e, e.recorder.connects == 1 && e.recorder.ownSyncs.contains(restart));
+    QVERIFY2(e.recorder.failures.isEmpty(), qPrintable(e.recorder.story()));
+    // Nobody in this run asked for them: nothing is answered (ids 2 and 3 were the
+    // earlier run's, and a new run may give them to requests of its own).
+    QVERIFY(e.recorder.done.isEmpty());
+
+    server = serverFlags(restart);
+    QVERIFY(server.value(1).contains(QStringLiteral("\\Flagged")));
+    QVERIFY(!server.contains(2));
+    QVERIFY(server.contains(3));
+    const CliResult arrived = cli({ QStringLiteral("list"), moved });
+    QCOMPARE(arrived.exitCode, 0);
+    QCOMPARE(arrived.json().array().size(), 1);
+    QCOMPARE(arrived.json().array().at(0).toObject().value(QStringLiteral("subject")).toString(),
+        QStringLiteral("Reisepläne für Dezember ✈"));
+
+    QVERIFY2(cache.queued().isEmpty(), qPrintable(cache.queued().join(u',')));
+    const QHash<quint32, QString> cached = cache.flags(restart);
+    QCOMPARE(QSet<quint32>(cached.keyBegin(), cached.keyEnd()), (QSet<quint32> { 1, 3 }));
+    QVERIFY(cached.value(1).contains(QStringLiteral("\\Flagged")));
+
+    after.reset();
     relay.stop();
 }
 

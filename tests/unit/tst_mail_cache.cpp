@@ -1,6 +1,8 @@
 // The IMAP offline cache: summaries come back with their text intact, flag updates count
 // only real changes, a new UIDVALIDITY empties only its own folder, and the file is WAL,
-// versioned, persistent, and refused when a newer Satchel wrote it.
+// versioned, persistent, and refused when a newer Satchel wrote it. The queue of changes
+// made offline keeps every field and its order across a reopen, and a cache file made
+// before the queue existed gets its table.
 #include "protocols/store/MailCache.h"
 
 #include <QDir>
@@ -71,6 +73,10 @@ private Q_SLOTS:
     void unusablePathsAreRefusedInWords_data();
     void unusablePathsAreRefusedInWords();
     void largeBatch();
+    void queuedChangesRoundTrip();
+    void queuedChangesAreRemovedBySeq();
+    void unreadableQueuedUidsComeBackEmpty();
+    void oldCacheGetsTheQueueTable();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -428,6 +434,148 @@ void TestMailCache::largeBatch()
     QCOMPARE(uids.size(), count);
     QCOMPARE(uids.constFirst(), 1u);
     QCOMPARE(uids.constLast(), quint32(count));
+}
+
+void TestMailCache::queuedChangesRoundTrip()
+{
+    QList<quint32> many;
+    for (quint32 uid = 1; uid <= 20000; ++uid)
+        many.append(uid * 7);
+    many.append(4294967295u); // the largest UID: a 32-bit number (RFC 9051 §2.3.1.1)
+    // kind is the queue's number; the cache keeps it as it is.
+    QueuedChange flags { 0, 1, QStringLiteral("Entwürfe/日本 \"Privat\""), many, { "\\Seen", "\\Flagged", "$Label1" },
+        { "\\Answered", "\\Recent" }, QString() };
+    QueuedChange move { 0, 2, QStringLiteral("INBOX"), { 42 }, {}, {}, QStringLiteral("Archiv/Größe & 100 %") };
+    QueuedChange trash { 0, 4, QStringLiteral("Входящие"), { 3, 1, 2 }, {}, {}, QStringLiteral("Корзина") };
+    QueuedChange expunge { 0, 4, QStringLiteral("INBOX"), { 9 }, {}, {}, QString() };
+    {
+        auto cache = openCache();
+        QVERIFY(cache);
+        QVERIFY(cache->queuedChanges().isEmpty());
+        QVERIFY(cache->lastError().isEmpty());
+        for (QueuedChange *change : { &flags, &move, &trash, &expunge }) {
+            const std::optional<qint64> seq = cache->appendQueuedChange(*change);
+            QVERIFY2(seq, qPrintable(cache->lastError()));
+            change->seq = *seq;
+        }
+        QVERIFY(flags.seq < move.seq && move.seq < trash.seq && trash.seq < expunge.seq);
+    }
+
+    // A new instance on the file, as after a restart.
+    auto cache = openCache();
+    QVERIFY(cache);
+    const QList<QueuedChange> back = cache->queuedChanges();
+    QVERIFY2(cache->lastError().isEmpty(), qPrintable(cache->lastError()));
+    QCOMPARE(back.size(), 4);
+    QCOMPARE(back.at(0).seq, flags.seq);
+    QCOMPARE(back.at(0).kind, 1);
+    QCOMPARE(back.at(0).folder, flags.folder);
+    QCOMPARE(back.at(0).uids.size(), many.size());
+    QCOMPARE(back.at(0).uids, many);
+    QCOMPARE(back.at(0).flagsAdd, flags.flagsAdd);
+    QCOMPARE(back.at(0).flagsRemove, flags.flagsRemove); // \Recent too: it is not the server's state
+    QVERIFY(back.at(0).destination.isEmpty());
+    QCOMPARE(back.at(1).folder, QStringLiteral("INBOX"));
+    QCOMPARE(back.at(1).destination, QStringLiteral("Archiv/Größe & 100 %"));
+    QVERIFY(back.at(1).flagsAdd.isEmpty() && back.at(1).flagsRemove.isEmpty());
+    QCOMPARE(back.at(2).uids, (QList<quint32> { 3, 1, 2 })); // as given, not sorted
+    QCOMPARE(back.at(2).folder, QStringLiteral("Входящие"));
+    QCOMPARE(back.at(2).destination, QStringLiteral("Корзина"));
+    QVERIFY(back == (QList<QueuedChange> { flags, move, trash, expunge }));
+    // The folder's text is stored as it is: what another program reading the file sees.
+    QCOMPARE(
+        scalar(m_path, QStringLiteral("SELECT folder FROM pending_changes WHERE seq = %1").arg(flags.seq)).toString(),
+        flags.folder);
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT flags_add FROM pending_changes WHERE seq = %1").arg(flags.seq))
+                 .toString(),
+        QStringLiteral("\\Seen \\Flagged $Label1"));
+}
+
+void TestMailCache::queuedChangesAreRemovedBySeq()
+{
+    auto cache = openCache();
+    QVERIFY(cache);
+    QList<qint64> seqs;
+    for (quint32 uid = 1; uid <= 3; ++uid) {
+        const std::optional<qint64> seq
+            = cache->appendQueuedChange({ 0, 1, QStringLiteral("INBOX"), { uid }, { "\\Seen" }, {}, {} });
+        QVERIFY2(seq, qPrintable(cache->lastError()));
+        seqs.append(*seq);
+    }
+
+    QVERIFY2(cache->removeQueuedChange(seqs.at(1)), qPrintable(cache->lastError()));
+    QList<QueuedChange> left = cache->queuedChanges();
+    QCOMPARE(left.size(), 2);
+    QCOMPARE(left.at(0).seq, seqs.at(0));
+    QCOMPARE(left.at(0).uids, QList<quint32> { 1 });
+    QCOMPARE(left.at(1).seq, seqs.at(2));
+    QCOMPARE(left.at(1).uids, QList<quint32> { 3 });
+
+    // Gone already: not an error, and nothing else goes.
+    QVERIFY(cache->removeQueuedChange(seqs.at(1)));
+    QVERIFY(cache->lastError().isEmpty());
+    QCOMPARE(cache->queuedChanges().size(), 2);
+
+    // The last one removed, then a new one: its seq is not one given before, so a seq
+    // held in memory can never name a later change.
+    QVERIFY(cache->removeQueuedChange(seqs.at(2)));
+    QVERIFY(cache->removeQueuedChange(seqs.at(0)));
+    QVERIFY(cache->queuedChanges().isEmpty());
+    const std::optional<qint64> next
+        = cache->appendQueuedChange({ 0, 2, QStringLiteral("INBOX"), { 4 }, {}, {}, QStringLiteral("Archive") });
+    QVERIFY2(next, qPrintable(cache->lastError()));
+    QVERIFY(*next > seqs.at(2));
+    left = cache->queuedChanges();
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.at(0).seq, *next);
+}
+
+void TestMailCache::unreadableQueuedUidsComeBackEmpty()
+{
+    auto cache = openCache();
+    QVERIFY(cache);
+    const std::optional<qint64> seq
+        = cache->appendQueuedChange({ 0, 1, QStringLiteral("INBOX"), { 1, 2, 3 }, { "\\Seen" }, {}, {} });
+    QVERIFY(seq);
+    // A UID list half read would send the change to fewer messages than were meant.
+    scalar(m_path, QStringLiteral("UPDATE pending_changes SET uids = '1 two 3' WHERE seq = %1").arg(*seq));
+    const QList<QueuedChange> back = cache->queuedChanges();
+    QVERIFY(cache->lastError().isEmpty());
+    QCOMPARE(back.size(), 1);
+    QVERIFY(back.at(0).uids.isEmpty());
+    QCOMPARE(back.at(0).flagsAdd, QList<QByteArray> { "\\Seen" });
+}
+
+void TestMailCache::oldCacheGetsTheQueueTable()
+{
+    {
+        auto cache = openCache();
+        QVERIFY(cache);
+        QVERIFY(cache->resetFolder(QStringLiteral("INBOX"), 5));
+        QVERIFY(cache->storeSummaries(QStringLiteral("INBOX"), { message(1, QStringLiteral("kept")) }));
+    }
+    // A file written before the queue existed: version 1, without the table.
+    scalar(m_path, QStringLiteral("DROP TABLE pending_changes"));
+    const QString hasTable
+        = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'pending_changes'");
+    QCOMPARE(scalar(m_path, hasTable).toInt(), 0);
+
+    auto cache = openCache();
+    QVERIFY(cache);
+    QCOMPARE(scalar(m_path, hasTable).toInt(), 1);
+    QCOMPARE(scalar(m_path, QStringLiteral("PRAGMA user_version")).toInt(), MailCache::SchemaVersion);
+    QCOMPARE(cache->uids(QStringLiteral("INBOX")), QList<quint32> { 1 });
+    QVERIFY(cache->queuedChanges().isEmpty());
+    QVERIFY(cache->lastError().isEmpty());
+    const std::optional<qint64> seq
+        = cache->appendQueuedChange({ 0, 1, QStringLiteral("INBOX"), { 1 }, { "\\Flagged" }, {}, {} });
+    QVERIFY2(seq, qPrintable(cache->lastError()));
+    QCOMPARE(cache->queuedChanges().size(), 1);
+
+    // Opening again finds the table there and leaves the queue alone.
+    auto second = openCache();
+    QVERIFY(second);
+    QCOMPARE(second->queuedChanges().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMailCache)
