@@ -301,8 +301,16 @@ SyncReport runSync(
         host->post([](ImapAccountEngine &e) { e.watch(ImapAccountEngine::inboxName()); });
     }
     loop.exec();
-    recorder.stop();
     report.answeredNs = recorder.nowNs();
+    // The list's last refresh may still be reading its index or inserting its rows (a
+    // big insertion is spread over several turns of the event loop): that is part of
+    // what the GUI thread does for the sync, so the timer runs until it is done.
+    QElapsedTimer settle;
+    settle.start();
+    while (list.model->isUpdating() && settle.elapsed() < 10000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    recorder.stop();
     progress(QStringLiteral("stopping the engine"));
     host.reset(); // quits and joins its thread; the cache file is closed
     if (!answered || !failure.isEmpty()) {

@@ -243,6 +243,7 @@ private Q_SLOTS:
     void staysUnder350BytesPerMessage();
     void refreshShowsWhatASyncChanged();
     void refreshInBackgroundKeepsRowsUntilTheNewIndexIsIn();
+    void refreshInBackgroundInsertsAndRemovesWithoutAReset();
     void unknownFolderIsEmptyAndMissingFileIsAnError();
 
     void folderTreePassesModelTester();
@@ -536,6 +537,55 @@ void TestMailModels::refreshInBackgroundKeepsRowsUntilTheNewIndexIsIn()
     QTest::qWait(300);
     QVERIFY(!staleApplied);
     QCOMPARE(model.rowCount(), MessageCount);
+}
+
+// A sync that added and removed messages (the order of the rest unchanged) shows as
+// rows inserted and removed, not as a reset: the view keeps its place and the selection
+// its messages. A re-sorted index still resets.
+void TestMailModels::refreshInBackgroundInsertsAndRemovesWithoutAReset()
+{
+    const QString folder = QStringLiteral("Incremental");
+    QVERIFY(m_cache->resetFolder(folder, 11));
+    QVERIFY2(storeMessages(*m_cache, folder, 1, 100), qPrintable(m_cache->lastError()));
+    MessageListModel model;
+    QVERIFY(model.setFolder(m_cachePath, folder));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 100);
+    const quint32 kept = model.uidAt(10);
+    const QPersistentModelIndex selected(model.index(10, MessageListModel::SubjectColumn));
+
+    QVERIFY2(storeMessages(*m_cache, folder, 101, 130), qPrintable(m_cache->lastError()));
+    int removed = 0;
+    QVERIFY2(m_cache->removeUids(folder, { model.uidAt(0), model.uidAt(50) }, &removed),
+        qPrintable(m_cache->lastError()));
+    QCOMPARE(removed, 2);
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy gone(&model, &QAbstractItemModel::rowsRemoved);
+    bool done = false;
+    model.refreshInBackground({}, [&] { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(gone.count(), 2);
+    QVERIFY(inserted.count() >= 1);
+    QCOMPARE(model.rowCount(), 128);
+    QVERIFY(selected.isValid());
+    QCOMPARE(model.uidAt(selected.row()), kept);
+    // The rows are those of a full read, in the same order.
+    MessageListModel fresh;
+    QVERIFY(fresh.setFolder(m_cachePath, folder));
+    for (int row = 0; row < fresh.rowCount(); ++row) {
+        QCOMPARE(model.uidAt(row), fresh.uidAt(row));
+    }
+
+    // Nothing changed: no signal at all.
+    done = false;
+    inserted.clear();
+    model.refreshInBackground({}, [&] { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(inserted.count(), 0);
 }
 
 void TestMailModels::refreshShowsWhatASyncChanged()

@@ -198,13 +198,20 @@ bool TestMailWindow::openMessage(const QString &subjectStart)
         return false;
     }
     list->setCurrentIndex(list->model()->index(row, MessageListModel::SubjectColumn));
-    return QTest::qWaitFor(
+    const bool shown = QTest::qWaitFor(
         [this, &subjectStart] {
             const QLabel *headers = readerHeaders();
             return headers && headers->isVisible() && headers->text().contains(subjectStart)
                 && controller()->activity().isEmpty();
         },
         30000);
+    if (!shown) {
+        const QLabel *headers = readerHeaders();
+        qWarning("the reader does not show '%s': headers %s (%s), still running: %s", qPrintable(subjectStart),
+            headers ? qPrintable(headers->text()) : "none", headers && headers->isVisible() ? "visible" : "hidden",
+            qPrintable(controller()->activity().join(QStringLiteral("; "))));
+    }
+    return shown;
 }
 
 void TestMailWindow::initTestCase()

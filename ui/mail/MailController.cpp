@@ -846,7 +846,8 @@ void MailController::afterReload(const QList<quint32> &selected, quint32 current
 {
     QItemSelectionModel *selection = m_messageView ? m_messageView->selectionModel() : nullptr;
     if (selection && (!selected.isEmpty() || current != 0)) {
-        // The reset cleared the selection: the same messages are selected again.
+        // The same messages are selected again (a reset cleared the selection; rows
+        // inserted and removed kept it, and this changes nothing then).
         QHash<quint32, int> rowOf;
         if (selected.size() > kRestoreByLookup) {
             for (int row = 0; row < m_proxy->rowCount(); ++row) {
@@ -866,6 +867,11 @@ void MailController::afterReload(const QList<quint32> &selected, quint32 current
         const int currentRow = find(current);
         if (currentRow >= 0) {
             selection->setCurrentIndex(m_proxy->index(currentRow, 0), QItemSelectionModel::NoUpdate);
+        } else {
+            // The current message went (moved, deleted): the view moved "current" to a
+            // neighbour while the rows were removed, which is not a message the person
+            // chose; with none current, choosing any row opens it.
+            selection->clearCurrentIndex();
         }
         selection->select(restored, QItemSelectionModel::ClearAndSelect);
     }

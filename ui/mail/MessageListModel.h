@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace Satchel::Ui {
@@ -71,9 +72,12 @@ public:
     // The same, with the UID index read on a thread of its own: at 100,000 messages the
     // read takes ~35 ms, too long for the GUI thread (DESIGN.md: it never stalls). The
     // model keeps showing the old rows until the new index is in; then `beforeReset`
-    // runs, the model resets, and `done` runs. A newer refresh or setFolder() makes an
+    // runs, the rows that came and went are inserted and removed (or, when the order
+    // changed, the model resets), and `done` runs. A newer refresh or setFolder() makes an
     // older one's result be dropped.
     void refreshInBackground(std::function<void()> beforeReset = {}, std::function<void()> done = {});
+    // A background refresh is reading the index, or its rows are still being inserted.
+    bool isUpdating() const { return m_indexThread || !m_pendingInsertions.isEmpty(); }
     // Shows nothing and closes the database connection.
     void clear();
 
@@ -114,6 +118,15 @@ private:
     bool lookUpFolder();
     bool loadIndex(QList<quint32> *uids);
     void clearPages();
+    // Rows that came and went between two indexes of the same order: runs (first, last)
+    // of old rows to remove and of new rows to insert.
+    struct IndexDiff {
+        QList<std::pair<int, int>> removals;
+        QList<std::pair<int, int>> insertions;
+    };
+    static std::optional<IndexDiff> diffIndex(const QList<quint32> &before, const QList<quint32> &after);
+    void applyIndexDiff(const IndexDiff &diff, const QList<quint32> &uids);
+    void insertPending();
     const Row *rowAt(int row, const Page **page) const;
     Page *loadPage(int pageIndex) const;
     void evictPages(int keep) const;
@@ -132,6 +145,10 @@ private:
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     int m_maxPages = MaxCachedPages;
     QList<quint32> m_uids; // display order
+    quint64 m_indexVersion = 0; // bumped whenever m_uids changes
+    QList<std::pair<int, int>> m_pendingInsertions; // runs (final rows) not inserted yet
+    QList<quint32> m_pendingUids; // the index they come from
+    bool m_repaintAfterInsert = false;
 
     mutable std::unordered_map<int, std::unique_ptr<Page>> m_pages;
     mutable Page *m_lastPage = nullptr;
