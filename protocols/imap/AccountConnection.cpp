@@ -5,6 +5,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Satchel::Imap {
 
 namespace {
@@ -148,6 +150,43 @@ void AccountConnection::finishStep()
     // Not at once: the step usually finishes inside a session callback.
     QMetaObject::invokeMethod(
         this, [this] { pump(); }, Qt::QueuedConnection);
+}
+
+bool AccountConnection::removeWaiting(quint64 requestId)
+{
+    if (requestId == 0) {
+        return false;
+    }
+    const auto it = std::find_if(
+        m_steps.begin(), m_steps.end(), [requestId](const Step &step) { return step.requestId == requestId; });
+    if (it == m_steps.end()) {
+        return false;
+    }
+    m_steps.erase(it);
+    return true;
+}
+
+bool AccountConnection::cancelRunning(quint64 requestId, const OperationError &why)
+{
+    if (!m_busy || requestId == 0 || m_current.requestId != requestId) {
+        return false;
+    }
+    // IMAP cannot take back a command (RFC 9051 has no cancel): the answers would
+    // still come, for a step that is gone. The session goes instead.
+    m_keepAliveTimer->stop();
+    dropSession();
+    Step step = std::exchange(m_current, Step());
+    m_busy = false;
+    if (step.fail) {
+        step.fail(why);
+    } else {
+        Q_EMIT stepFailed(requestId, why);
+    }
+    // Not a failure of the server: no backoff.
+    m_link = Link::Offline;
+    m_nextAttempt = QDeadlineTimer(0);
+    connectNow();
+    return true;
 }
 
 void AccountConnection::answerOffline(Step &step, const OperationError &error)

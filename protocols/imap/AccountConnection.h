@@ -51,6 +51,15 @@ public:
     void prepend(std::deque<Step> steps);
     // The running step is done; the next one starts from the event loop.
     void finishStep();
+    // A request the person cancelled: a step still waiting is taken out of the queue
+    // (true); the running step is not touched (false; it is the engine's to stop).
+    bool removeWaiting(quint64 requestId);
+    // Stops the running step of `requestId` now: its commands go with the session, the
+    // step is answered with `why`, and a new session logs in at once for what waits.
+    // False when that step is not the one running.
+    bool cancelRunning(quint64 requestId, const OperationError &why);
+    // The request of the step running now; 0 when none (or the engine's own work).
+    quint64 runningRequest() const { return m_busy ? m_current.requestId : 0; }
 
     bool isOnline() const { return m_link == Link::Online; }
     // The logged-in session, and the operations on it: for the running step only.

@@ -176,6 +176,7 @@ void ImapAccountEngine::refuse(quint64 requestId, const QString &problem)
 
 void ImapAccountEngine::endStep(quint64 requestId, const Failure &failure)
 {
+    m_changeRequests.remove(requestId);
     if (failure) {
         Q_EMIT operationFailed(requestId, *failure);
     } else if (requestId != 0) {
@@ -451,6 +452,7 @@ void ImapAccountEngine::submit(MailChange change)
     }
     Step step;
     step.requestId = change.requestId;
+    m_changeRequests.insert(change.requestId);
     step.run = [this, change] {
         m_changes->run(m_link->operations(), change, false,
             [this, requestId = change.requestId](const Failure &failure) { endStep(requestId, failure); });
@@ -461,8 +463,24 @@ void ImapAccountEngine::submit(MailChange change)
     m_link->enqueue(std::move(step));
 }
 
+void ImapAccountEngine::cancel(quint64 requestId)
+{
+    const OperationError cancelled { OperationError::Kind::Cancelled, QStringLiteral("cancelled") };
+    if (m_link && m_link->removeWaiting(requestId)) {
+        m_changeRequests.remove(requestId);
+        Q_EMIT operationFailed(requestId, cancelled);
+        return;
+    }
+    if (!m_link || m_link->runningRequest() != requestId || m_changeRequests.contains(requestId)) {
+        return; // not known here, already answered, or a change being sent
+    }
+    abandonSync(); // when the running read is a sync: its writer and state go first
+    m_link->cancelRunning(requestId, cancelled);
+}
+
 void ImapAccountEngine::queueOffline(const MailChange &change)
 {
+    m_changeRequests.remove(change.requestId);
     QString error;
     if (!PendingChanges::applyToCache(*m_cache, change, &error)) {
         Q_EMIT operationFailed(change.requestId, OperationError { OperationError::Kind::LocalIo, error });

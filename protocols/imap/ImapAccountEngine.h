@@ -96,6 +96,11 @@ public Q_SLOTS:
     void renameFolder(quint64 requestId, const QString &folder, const QString &newName);
     void deleteFolder(quint64 requestId, const QString &folder);
     void subscribe(quint64 requestId, const QString &folder, bool subscribed);
+    // The person cancelled the request: one still waiting is dropped, a running read
+    // (sync, fetch, search, list) is stopped with its connection (made again at once);
+    // each is answered with operationFailed (Cancelled). A change the server is being
+    // told of goes on: half of it may already be done there.
+    void cancel(quint64 requestId);
     // Watches this folder for new mail from now on (empty: none).
     void watch(const QString &folder);
     void answerTrustQuestion(quint64 questionId, Satchel::Net::TrustAnswer answer);
@@ -168,6 +173,7 @@ private:
     QSet<QString> m_quietSyncQueued;
     QHash<QString, QList<MessageSummary>> m_newMail; // announced once their folder is synced
     QSet<QString> m_replayedFolders;
+    QSet<quint64> m_changeRequests; // changes sent or waiting: not to be stopped halfway
 };
 
 } // namespace Satchel::Imap

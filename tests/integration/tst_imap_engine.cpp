@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -141,6 +142,20 @@ public:
     }
     quint16 port() const { return m_port; }
 
+    // Held: what the server sends waits in the relay (the client hears nothing; a
+    // command it sent stays unanswered); released, it all goes through.
+    void hold(bool held)
+    {
+        m_held = held;
+        if (!held) {
+            for (const auto &[client, upstream] : std::as_const(m_pairs)) {
+                if (client && upstream) {
+                    pipe(upstream, client);
+                }
+            }
+        }
+    }
+
     void stop()
     {
         m_server.close();
@@ -168,7 +183,12 @@ private:
             // Each pair dies together (stop()); a socket as the context ends its lambdas with it.
             connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] { pipe(client, upstream); });
             connect(upstream, &QTcpSocket::connected, client, [client, upstream] { pipe(client, upstream); });
-            connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { pipe(upstream, client); });
+            connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream] {
+                if (!m_held) {
+                    pipe(upstream, client);
+                }
+            });
+            m_pairs.append(std::make_pair(QPointer<QTcpSocket>(client), QPointer<QTcpSocket>(upstream)));
             connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
             connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
             upstream->connectToHost(QHostAddress::LocalHost, m_target);
@@ -179,6 +199,8 @@ private:
     quint16 m_target;
     quint16 m_port = 0;
     QList<QTcpSocket *> m_sockets;
+    QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
+    bool m_held = false;
 };
 
 // Reads the cache file the engine writes, read-only, as the message list does.
@@ -276,6 +298,7 @@ private Q_SLOTS:
     void newMailWhileWatching();
     void offlineChangesAreReplayedOnReconnect();
     void offlineChangesSurviveARestart();
+    void cancelStopsWaitingAndRunningRequests();
     void unreachableServerFailsInWords();
 
 private:
@@ -755,6 +778,48 @@ void TestImapEngine::offlineChangesSurviveARestart()
     QVERIFY(cached.value(1).contains(QStringLiteral("\\Flagged")));
 
     after.reset();
+    relay.stop();
+}
+
+// Cancel: a request still waiting is dropped; a running sync (its commands sent, the
+// answers held back in the relay) stops with its connection, and a new one logs in at
+// once for what comes next. Each is answered as cancelled.
+void TestImapEngine::cancelStopsWaitingAndRunningRequests()
+{
+    TcpRelay relay(m_imaps);
+    QVERIFY(relay.listen());
+    const QString cachePath = m_dir.filePath(QStringLiteral("cancelled/dave.sqlite"));
+    const QString offline = folder("Offline");
+    std::unique_ptr<Engine> relayed = startEngine(relay.port(), cachePath);
+    Engine &e = *relayed;
+    WAIT_FOR(e, e.recorder.connects == 1 && e.recorder.ownSyncs.contains(QStringLiteral("INBOX")));
+
+    relay.hold(true);
+    e.post([offline](ImapAccountEngine &engine) { engine.syncFolder(10, offline); });
+    e.post([](ImapAccountEngine &engine) { engine.syncFolder(11, QStringLiteral("INBOX")); });
+    QTest::qWait(300); // request 10 runs (its SELECT is out), 11 waits behind it
+    QVERIFY(!e.recorder.answered(10) && !e.recorder.answered(11));
+
+    e.post([](ImapAccountEngine &engine) { engine.cancel(11); });
+    WAIT_FOR(e, e.recorder.failures.contains(11));
+    QCOMPARE(e.recorder.failures.value(11).kind, OperationError::Kind::Cancelled);
+    QVERIFY(!e.recorder.answered(10));
+
+    e.post([](ImapAccountEngine &engine) { engine.cancel(10); });
+    WAIT_FOR(e, e.recorder.failures.contains(10));
+    QCOMPARE(e.recorder.failures.value(10).kind, OperationError::Kind::Cancelled);
+    QVERIFY(!e.recorder.synced.contains(10));
+
+    // The account goes on: a new connection, and the same sync works when asked again.
+    relay.hold(false);
+    WAIT_FOR(e, e.recorder.connects >= 2);
+    e.post([offline](ImapAccountEngine &engine) { engine.syncFolder(12, offline); });
+    WAIT_FOR(e, e.recorder.synced.contains(12));
+    // An unknown request (already answered) is ignored.
+    e.post([](ImapAccountEngine &engine) { engine.cancel(10); });
+    QTest::qWait(200);
+    QCOMPARE(e.recorder.failures.count(), 2);
+    relayed.reset();
     relay.stop();
 }
 
