@@ -168,6 +168,54 @@
     </message>
 </context>
 <context>
+    <name>Satchel::Ui::ActivityView</name>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="22"/>
+        <source>&amp;Cancel Request</source>
+        <translation>Anfrage &amp;abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="25"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="27"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="27"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="27"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="40"/>
+        <source>What the mail accounts are working on:</source>
+        <translation>Woran die Mailkonten gerade arbeiten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="59"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="59"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/ActivityView.cpp" line="64"/>
+        <source>Nothing is running.</source>
+        <translation>Es läuft nichts.</translation>
+    </message>
+</context>
+<context>
     <name>Satchel::Ui::CertificateDialog</name>
     <message>
         <location filename="../ui/common/CertificateDialog.cpp" line="39"/>
@@ -314,48 +362,48 @@
 <context>
     <name>Satchel::Ui::FileController</name>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="112"/>
+        <location filename="../ui/files/FileController.cpp" line="99"/>
         <source>Connect to the site to change its transfers.</source>
         <translation>Verbinden Sie sich mit dem Server, um seine Übertragungen zu ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="161"/>
+        <location filename="../ui/files/FileController.cpp" line="148"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="162"/>
+        <location filename="../ui/files/FileController.cpp" line="149"/>
         <source>Password for %1 on %2:</source>
         <translation>Passwort für %1 auf %2:</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="168"/>
+        <location filename="../ui/files/FileController.cpp" line="155"/>
         <source>Not connected to %1: no password.</source>
         <translation>Nicht mit %1 verbunden: Es wurde kein Passwort angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="205"/>
-        <location filename="../ui/files/FileController.cpp" line="206"/>
+        <location filename="../ui/files/FileController.cpp" line="192"/>
+        <location filename="../ui/files/FileController.cpp" line="193"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="220"/>
+        <location filename="../ui/files/FileController.cpp" line="207"/>
         <source>Connected to %1.</source>
         <translation>Mit %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="233"/>
+        <location filename="../ui/files/FileController.cpp" line="220"/>
         <source>Not connected: %1</source>
         <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="234"/>
+        <location filename="../ui/files/FileController.cpp" line="221"/>
         <source>Could not connect to %1: %2</source>
         <translation>Verbindung zu %1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/FileController.cpp" line="243"/>
+        <location filename="../ui/files/FileController.cpp" line="230"/>
         <source>Listing… %Ln entries</source>
         <translation>
             <numerusform>Wird aufgelistet … %Ln Eintrag</numerusform>
@@ -363,7 +411,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/FileController.cpp" line="252"/>
+        <location filename="../ui/files/FileController.cpp" line="239"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -371,7 +419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/FileController.cpp" line="254"/>
+        <location filename="../ui/files/FileController.cpp" line="241"/>
         <source>%n with names unsafe on this computer left out</source>
         <translation>
             <numerusform>%n Eintrag mit einem auf diesem Computer unsicheren Namen ausgelassen</numerusform>
@@ -379,64 +427,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="271"/>
+        <location filename="../ui/files/FileController.cpp" line="258"/>
         <source>Cannot list %1: %2</source>
         <translation>%1 kann nicht aufgelistet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="314"/>
+        <location filename="../ui/files/FileController.cpp" line="301"/>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="325"/>
-        <location filename="../ui/files/FileController.cpp" line="395"/>
+        <location filename="../ui/files/FileController.cpp" line="312"/>
+        <location filename="../ui/files/FileController.cpp" line="382"/>
         <source>Connect to an FTP site first.</source>
         <translation>Verbinden Sie sich zuerst mit einem FTP-Server.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="346"/>
+        <location filename="../ui/files/FileController.cpp" line="333"/>
         <source>Listing %1…</source>
         <translation>%1 wird aufgelistet …</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="355"/>
+        <location filename="../ui/files/FileController.cpp" line="342"/>
         <source>Cannot create the folder %1: %2</source>
         <translation>Der Ordner %1 kann nicht erstellt werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="367"/>
+        <location filename="../ui/files/FileController.cpp" line="354"/>
         <source>Cannot rename %1: %2</source>
         <translation>%1 kann nicht umbenannt werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="378"/>
+        <location filename="../ui/files/FileController.cpp" line="365"/>
         <source>Not everything could be deleted: %1</source>
         <translation>Nicht alles konnte gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="403"/>
-        <location filename="../ui/files/FileController.cpp" line="418"/>
+        <location filename="../ui/files/FileController.cpp" line="390"/>
+        <location filename="../ui/files/FileController.cpp" line="405"/>
         <source>Nothing was queued: %1</source>
         <translation>Es wurde nichts zur Warteschlange hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="434"/>
+        <location filename="../ui/files/FileController.cpp" line="421"/>
         <source>Cannot make a folder for the dragged files in %1.</source>
         <translation>In %1 kann kein Ordner für die gezogenen Dateien angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="479"/>
+        <location filename="../ui/files/FileController.cpp" line="466"/>
         <source>Downloading what you dragged…</source>
         <translation>Die gezogenen Dateien werden heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="487"/>
+        <location filename="../ui/files/FileController.cpp" line="474"/>
         <source>The dragged files could not be downloaded; nothing was dropped.</source>
         <translation>Die gezogenen Dateien konnten nicht heruntergeladen werden; es wurde nichts abgelegt.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="490"/>
+        <location filename="../ui/files/FileController.cpp" line="477"/>
         <source>Dragged files downloaded.</source>
         <translation>Gezogene Dateien heruntergeladen.</translation>
     </message>
@@ -462,7 +510,7 @@
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../ui/files/LocalFilePane.cpp" line="26"/>
+        <location filename="../ui/files/LocalFilePane.cpp" line="32"/>
         <source>&amp;Upload</source>
         <translation>&amp;Hochladen</translation>
     </message>
@@ -546,16 +594,22 @@
     </message>
     <message>
         <location filename="../ui/mail/MailAccounts.cpp" line="528"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="559"/>
         <source>Working on %1</source>
         <translation>Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="543"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="542"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MailAccounts.cpp" line="574"/>
         <source>Waiting for your decision about the certificate of %1…</source>
         <translation>Warten auf Ihre Entscheidung zum Zertifikat von %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="593"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="624"/>
         <source>You did not trust the certificate of %1, so Satchel did not log in to %2.</source>
         <translation>Sie haben dem Zertifikat von %1 nicht vertraut, daher hat sich Satchel nicht bei %2 angemeldet.</translation>
     </message>
@@ -800,7 +854,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="890"/>
+        <location filename="../ui/mail/MailController.cpp" line="896"/>
         <source>Opening a message in %1</source>
         <translation>Öffnen einer Nachricht in %1</translation>
     </message>
@@ -808,102 +862,107 @@
 <context>
     <name>Satchel::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="46"/>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
         <source>Satchel</source>
         <translation>Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <location filename="../ui/MainWindow.cpp" line="75"/>
         <source>Folders</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <location filename="../ui/MainWindow.cpp" line="75"/>
         <source>Mail accounts and FTP sites appear here once you add them.</source>
         <translation>E-Mail-Konten und FTP-Server erscheinen hier, sobald Sie sie hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>Choose a folder to see its messages.</source>
         <translation>Wählen Sie einen Ordner, um seine Nachrichten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Reader</source>
         <translation>Lesebereich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Choose a message to read it here.</source>
         <translation>Wählen Sie eine Nachricht, um sie hier zu lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="193"/>
         <source>Search subject or sender</source>
         <translation>Betreff oder Absender suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
         <source>Asks the server; Return searches at once.</source>
         <translation>Fragt den Server ab; die Eingabetaste startet die Suche sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>&amp;Add Account…</source>
         <translation>Konto &amp;hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>&amp;Site Manager…</source>
         <translation>&amp;Servermanager …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="253"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="257"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Status Bar</source>
         <translation>&amp;Statusleiste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <source>&amp;Activity…</source>
+        <translation>&amp;Aktivität …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>&amp;About Satchel</source>
         <translation>Ü&amp;ber Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>Mail</source>
         <translation>E-Mail</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="315"/>
         <source>%n request(s) running</source>
         <translation>
             <numerusform>%n Anfrage läuft</numerusform>
@@ -911,22 +970,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="352"/>
         <source>The account could not be saved: %1</source>
         <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="334"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>%1 is saved. POP3 accounts do not appear in the folder tree yet; satchel-cli pop3 fetches their mail.</source>
         <translation>%1 ist gespeichert. POP3-Konten erscheinen noch nicht in der Ordnerliste; satchel-cli pop3 ruft ihre Nachrichten ab.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>About Satchel</source>
         <translation>Über Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="344"/>
+        <location filename="../ui/MainWindow.cpp" line="364"/>
         <source>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;Mail over IMAP and POP3, files over FTP and FTPS, in one window.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;E-Mail über IMAP und POP3, Dateien über FTP und FTPS, in einem Fenster.&lt;/p&gt;</translation>
     </message>
@@ -934,72 +993,72 @@
 <context>
     <name>Satchel::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="599"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="735"/>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="623"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="759"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="623"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="759"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="625"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="761"/>
         <source>Flagged</source>
         <translation>Gekennzeichnet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="627"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="763"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="629"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="765"/>
         <source>Marked as deleted</source>
         <translation>Zum Löschen markiert</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="631"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="767"/>
         <source>Has attachments</source>
         <translation>Mit Anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="642"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="778"/>
         <source>No date</source>
         <translation>Kein Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="645"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="781"/>
         <source>%1 bytes</source>
         <translation>%1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="730"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="866"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="732"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="868"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="734"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="870"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="736"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="872"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="742"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="878"/>
         <source>Flagged and unread</source>
         <translation>Gekennzeichnet und ungelesen</translation>
     </message>
@@ -1300,32 +1359,32 @@
 <context>
     <name>Satchel::Ui::RemoteFileModel</name>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="166"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="158"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="168"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="160"/>
         <source>%L1 bytes</source>
         <translation>%L1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="191"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="183"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="193"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="185"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="195"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="187"/>
         <source>Modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="197"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="189"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>

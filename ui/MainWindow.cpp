@@ -8,6 +8,7 @@
 #include "ui/common/EmptyStatePane.h"
 #include "ui/files/FileArea.h"
 #include "ui/mail/AccountDialog.h"
+#include "ui/mail/ActivityView.h"
 #include "ui/mail/FolderTreeView.h"
 #include "ui/mail/MessageReader.h"
 
@@ -101,6 +102,8 @@ MainWindow::MainWindow(Options options, QWidget *parent)
 
     m_activity = new QLabel(this);
     m_activity->setObjectName(QStringLiteral("activityLabel"));
+    m_activity->setTextFormat(Qt::RichText);
+    connect(m_activity, &QLabel::linkActivated, this, &MainWindow::showActivity);
     statusBar()->addPermanentWidget(m_activity);
     updateActivity();
     statusBar()->showMessage(tr("Ready"));
@@ -258,6 +261,9 @@ void MainWindow::createMenus()
     statusBarToggle->setCheckable(true);
     statusBarToggle->setChecked(true);
     connect(statusBarToggle, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
+    QAction *activity = view->addAction(tr("&Activity…"));
+    activity->setObjectName(QStringLiteral("activityAction"));
+    connect(activity, &QAction::triggered, this, &MainWindow::showActivity);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -302,8 +308,22 @@ void MainWindow::showMessageMenu(const QPoint &position)
 void MainWindow::updateActivity()
 {
     const QStringList running = m_mail->activity();
-    m_activity->setText(running.isEmpty() ? QString() : tr("%n request(s) running", nullptr, int(running.size())));
+    // A link: clicking it opens the activity view.
+    m_activity->setText(running.isEmpty()
+            ? QString()
+            : QStringLiteral("<a href=\"activity\">%1</a>")
+                  .arg(tr("%n request(s) running", nullptr, int(running.size())).toHtmlEscaped()));
     m_activity->setToolTip(running.join(QLatin1Char('\n')));
+}
+
+ActivityView *MainWindow::showActivity()
+{
+    if (!m_activityView) {
+        m_activityView = new ActivityView(m_mail->accounts(), this);
+    }
+    m_activityView->show();
+    m_activityView->raise();
+    return m_activityView;
 }
 
 void MainWindow::addAccount()

@@ -26,6 +26,7 @@ class TrustStore;
 
 namespace Satchel::Ui {
 
+class ActivityView;
 class EmptyStatePane;
 class FileArea;
 class FolderTreeView;
@@ -70,6 +71,8 @@ public:
     FileArea *fileArea() const { return m_fileArea; }
     // File > Add Account…: the account dialog; what it gives goes to the store and vault.
     void addAccount();
+    // View > Activity… (and the status bar's count): the running requests, with Cancel.
+    ActivityView *showActivity();
 
 private:
     void createMenus();
@@ -102,6 +105,7 @@ private:
     MessageReader *m_reader = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_activity = nullptr;
+    ActivityView *m_activityView = nullptr;
 };
 
 } // namespace Satchel::Ui

@@ -517,6 +517,37 @@ void MailAccounts::finish(quint64 requestId, bool ok, const QString &error)
     Q_EMIT activityChanged();
 }
 
+QList<MailAccounts::Activity> MailAccounts::activities() const
+{
+    QList<quint64> ids = m_requests.keys();
+    std::sort(ids.begin(), ids.end());
+    QList<Activity> list;
+    for (const quint64 id : std::as_const(ids)) {
+        const Running running = m_requests.value(id);
+        list.append({ id, label(running.accountId),
+            running.description.isEmpty() ? tr("Working on %1").arg(label(running.accountId)) : running.description,
+            running.cancelling });
+    }
+    return list;
+}
+
+bool MailAccounts::cancel(quint64 requestId)
+{
+    auto it = m_requests.find(requestId);
+    if (it == m_requests.end()) {
+        return false;
+    }
+    Engine *engine = engineFor(it->accountId);
+    if (!engine || !engine->thread) {
+        finish(requestId, false, tr("cancelled"));
+        return true;
+    }
+    it->cancelling = true;
+    engine->thread->post([requestId](ImapAccountEngine &e) { e.cancel(requestId); });
+    Q_EMIT activityChanged();
+    return true;
+}
+
 QStringList MailAccounts::activity() const
 {
     QList<quint64> ids = m_requests.keys();

@@ -102,6 +102,18 @@ public:
     bool isRunning(quint64 requestId) const { return m_requests.contains(requestId); }
     // The requests sent and not answered yet, in words.
     QStringList activity() const;
+    // The same, one entry a request, oldest first, for the activity view.
+    struct Activity {
+        quint64 requestId = 0;
+        QString account; // its label
+        QString description;
+        bool cancelling = false;
+    };
+    QList<Activity> activities() const;
+    // The person cancelled the request: the engine drops it (or stops it, with its
+    // connection) and answers it as failed with Kind::Cancelled; a change that is
+    // being sent goes on. False when the request is not running.
+    bool cancel(quint64 requestId);
 
     // Asks the person for the account's password and starts (or restarts) its engine.
     void askPassword(const QString &accountId, const QString &reason);
@@ -158,6 +170,7 @@ private:
     struct Running {
         QString accountId;
         QString description;
+        bool cancelling = false;
     };
     QHash<quint64, Running> m_requests;
 
