@@ -121,6 +121,24 @@ void FtpSiteEngine::connectBrowser()
     session->open();
 }
 
+// A data transfer that failed may leave its command waiting for its final reply,
+// with callbacks into the operation that is going away: the connection goes with it,
+// and the next request gets a new one.
+void FtpSiteEngine::failTransfer(quint64 request, const OperationError &error)
+{
+    if (FtpSession *session = m_browser.data()) {
+        session->disconnect(this);
+        session->abort();
+        session->deleteLater();
+    }
+    m_browser.clear();
+    m_browserReady = false;
+    finish(request, error);
+    if (!m_jobs.empty()) {
+        connectBrowser();
+    }
+}
+
 void FtpSiteEngine::onBrowserFailed(const OperationError &error)
 {
     const bool wasReady = m_browserReady;
@@ -198,10 +216,9 @@ void FtpSiteEngine::list(quint64 request, const QString &path)
                 m_listing->add(entry);
             }
         });
-        connect(op, &FtpListOperation::failed, this, [this, request, op](const OperationError &error) {
+        connect(op, &FtpListOperation::failed, this, [this, request](const OperationError &error) {
             m_listing.reset();
-            op->deleteLater();
-            finish(request, error);
+            failTransfer(request, error); // the operation goes with the session
         });
         connect(op, &FtpListOperation::succeeded, this, [this, request, op] {
             m_listing->flush();
@@ -255,9 +272,8 @@ void FtpSiteEngine::removeNext(const std::shared_ptr<Steps> &steps)
     }
     const RemoteTarget &target = steps->targets.at(steps->index++);
     auto *op = new FtpRemoveOperation(session, target.path, target.isDirectory, session);
-    connect(op, &FtpRemoveOperation::failed, this, [this, op, steps](const OperationError &e) {
-        op->deleteLater();
-        finish(steps->request, e);
+    connect(op, &FtpRemoveOperation::failed, this, [this, steps](const OperationError &e) {
+        failTransfer(steps->request, e); // a listing inside may be mid-transfer
     });
     connect(op, &FtpRemoveOperation::succeeded, this, [this, op, steps] {
         op->deleteLater();
@@ -305,10 +321,8 @@ void FtpSiteEngine::downloadNext(const std::shared_ptr<Steps> &steps)
             continue;
         }
         auto *tree = new FtpTreeListOperation(session, source.path, session);
-        connect(tree, &FtpTreeListOperation::failed, this, [this, tree, steps](const OperationError &e) {
-            tree->deleteLater();
-            finish(steps->request, e);
-        });
+        connect(tree, &FtpTreeListOperation::failed, this,
+            [this, steps](const OperationError &e) { failTransfer(steps->request, e); });
         connect(tree, &FtpTreeListOperation::succeeded, this, [this, tree, steps, root = source.path, target] {
             tree->deleteLater();
             const TransferPlan plan = planTreeDownload(root, tree->entries(), target, steps->overwrite);

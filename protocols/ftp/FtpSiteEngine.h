@@ -108,6 +108,7 @@ private:
     void pump();
     void connectBrowser();
     void onBrowserFailed(const OperationError &error);
+    void failTransfer(quint64 request, const OperationError &error);
     void finish(quint64 request, const std::optional<OperationError> &error, int unsafe = 0);
     void addToQueue(const QList<TransferItem> &items);
     void makeRemoteDirectories(quint64 request, const QStringList &paths, const QList<TransferItem> &then);

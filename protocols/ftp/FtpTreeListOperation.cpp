@@ -8,12 +8,11 @@ FtpTreeListOperation::FtpTreeListOperation(FtpSession *session, QString root, QO
     : QObject(parent)
     , m_session(session)
     , m_root(std::move(root))
-{
-}
+{ }
 
 void FtpTreeListOperation::start()
 {
-    m_pending.append({QString(), 0});
+    m_pending.append({ QString(), 0 });
     listNext();
 }
 
@@ -35,20 +34,21 @@ void FtpTreeListOperation::listNext()
         for (const DirectoryEntry &e : list->entries()) {
             const QString child = relative.isEmpty() ? e.name : relative + QLatin1Char('/') + e.name;
             if (m_entries.size() >= kMaxEntries) {
-                Q_EMIT failed({OperationError::Kind::Refused, QStringLiteral("the tree has more than %1 entries").arg(kMaxEntries)});
+                Q_EMIT failed({ OperationError::Kind::Refused,
+                    QStringLiteral("the tree has more than %1 entries").arg(kMaxEntries) });
                 return;
             }
             if (e.type == DirectoryEntry::Type::Directory) {
                 if (depth + 1 > kMaxDepth) {
-                    Q_EMIT failed({OperationError::Kind::Refused,
-                                   QStringLiteral("the tree is deeper than %1 levels at %2").arg(kMaxDepth).arg(child)});
+                    Q_EMIT failed({ OperationError::Kind::Refused,
+                        QStringLiteral("the tree is deeper than %1 levels at %2").arg(kMaxDepth).arg(child) });
                     return;
                 }
-                m_pending.append({child, depth + 1});
+                m_pending.append({ child, depth + 1 });
             }
-            if (e.type == DirectoryEntry::Type::Directory || e.type == DirectoryEntry::Type::File) {
-                m_entries.append({child, e});
-            }
+            // Links and other entries are listed as leaves (never entered): a download
+            // leaves them out, a delete removes the link itself.
+            m_entries.append({ child, e });
         }
         listNext();
     });

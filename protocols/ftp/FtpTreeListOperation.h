@@ -13,7 +13,7 @@ class FtpSession;
 // Lists a remote directory tree, one directory after another on one connection
 // (MLSD or LIST each). Names come already checked by the listing (unsafe ones are
 // dropped), so every relative path is made of safe components. Symbolic links are
-// not followed (a loop or an escape from the tree); the walk is bounded in depth and
+// listed but not followed (a loop or an escape from the tree); the walk is bounded in depth and
 // in entries.
 class FtpTreeListOperation : public QObject
 {

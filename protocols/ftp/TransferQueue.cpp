@@ -164,7 +164,9 @@ void TransferQueue::retry(qint64 id)
     }
     TransferItem item = *it;
     item.state = TransferItem::State::Pending;
-    item.attempts = 0;
+    // As a later attempt: a download continues its partial file, and the destination
+    // was already looked at when the item first ran.
+    item.attempts = 1;
     item.error.clear();
     m_retryAt.remove(id);
     m_reportedDone = false;
@@ -569,10 +571,12 @@ void TransferQueue::keepModificationTime(Worker &worker, qint64 id)
         item.direction == TransferItem::Direction::Download ? FtpKeepTimeOperation::Direction::Download
                                                             : FtpKeepTimeOperation::Direction::Upload,
         item.localPath, item.remotePath, this);
-    connect(op, &FtpKeepTimeOperation::finished, this, [this, w, id, op] {
-        op->deleteLater();
-        finishItem(*w, id, std::nullopt);
-    });
+    // Held as the worker's operation, so a pause or cancel now takes it away too.
+    if (w->operation) {
+        w->operation->deleteLater();
+    }
+    w->operation = op;
+    connect(op, &FtpKeepTimeOperation::finished, this, [this, w, id] { finishItem(*w, id, std::nullopt); });
     op->start();
 }
 

@@ -554,6 +554,8 @@ void ImapAccountEngine::replayNext()
 ImapAccountEngine::Step ImapAccountEngine::folderStep(quint64 requestId, std::shared_ptr<ImapCommand> command,
     const QString &what, const QString &leaving, std::function<void()> afterSuccess)
 {
+    // A folder change the server may already have made: not stopped halfway by cancel.
+    m_changeRequests.insert(requestId);
     Step step;
     step.requestId = requestId;
     step.run = [this, requestId, command, what, leaving, afterSuccess] {

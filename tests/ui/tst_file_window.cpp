@@ -417,6 +417,9 @@ void TestFileWindow::workflow()
     QTest::keyClick(remote()->view(), Qt::Key_Backspace);
     QVERIFY(waitForListing(folder));
 
+    // A symbolic link in it (made on the server's disk) is deleted as a link, never followed.
+    QVERIFY(QFile::link(QStringLiteral("Bericht.txt"), onDisk + QStringLiteral("/photos/link to report")));
+
     // Delete the folder with everything in it, after saying yes; a "no" first deletes nothing.
     remote()->view()->clearSelection();
     remote()->view()->selectionModel()->select(

@@ -853,6 +853,7 @@ void TestRemoteFileModel::localPaneDownloadsRemoteRows()
     }
 
     LocalFileModel local;
+    local.setSiteKey(siteA); // the connected site: its rows may be dropped here
     local.setRootPath(root);
     if (shown)
         local.setShownDirectory(root);
@@ -871,6 +872,12 @@ void TestRemoteFileModel::localPaneDownloadsRemoteRows()
     QCOMPARE(local.dropMimeData(data.get(), Qt::CopyAction, -1, -1, parent), accepted);
     QCOMPARE(downloadRequested.count(), accepted ? 1 : 0);
     if (accepted) {
+        // Rows of another site mean nothing on the connected one: refused.
+        const std::unique_ptr<QMimeData> other
+            = dragOf(QStringLiteral("another site"), QStringLiteral("/pub"), { QStringLiteral("zeta.txt") });
+        QVERIFY(!local.canDropMimeData(other.get(), Qt::CopyAction, -1, -1, parent));
+        QVERIFY(!local.dropMimeData(other.get(), Qt::CopyAction, -1, -1, parent));
+        QCOMPARE(downloadRequested.count(), 1);
         QCOMPARE(describe(downloadRequested.at(0).at(0).value<QList<RemoteTarget>>()),
             QStringList({ QStringLiteral("d 4096 /pub/docs"), QStringLiteral("f 300 /pub/zeta.txt") }));
         const QString expectedDirectory = directory == QLatin1String(".") ? root : root + u'/' + directory;

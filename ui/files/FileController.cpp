@@ -189,6 +189,7 @@ void FileController::start(const Accounts::Site &site, const QString &password)
     m_engine = std::make_unique<Engine>(QStringLiteral("ftp %1").arg(site.host), std::move(options));
     connectEngine();
     m_remote->model()->setSiteKey(queueStorePath(site));
+    m_local->model()->setSiteKey(queueStorePath(site));
     m_remote->setStatus(tr("Connecting to %1…").arg(site.host));
     say(tr("Connecting to %1…").arg(site.label()), 0);
     m_engine->start();
@@ -204,6 +205,10 @@ void FileController::connectEngine()
         if (!live() || !m_site) {
             return;
         }
+        if (m_loggedIn) {
+            return; // the browsing connection was made again: the panes stay where they are
+        }
+        m_loggedIn = true;
         say(tr("Connected to %1.").arg(m_site->label()));
         if (m_site->localFolder.isEmpty() == false && QDir(m_site->localFolder).exists()) {
             m_local->navigate(m_site->localFolder);
@@ -288,6 +293,9 @@ void FileController::connectEngine()
 void FileController::disconnectFromSite()
 {
     ++m_generation;
+    m_loggedIn = false;
+    m_askingOverwrite = false; // an open question belonged to the engine that goes
+    m_askingTrust = false;
     const bool was = m_engine != nullptr;
     m_engine.reset();
     m_site.reset();
@@ -300,7 +308,8 @@ void FileController::disconnectFromSite()
         m_remote->model()->clear();
         m_remote->setStatus(tr("Not connected."));
     }
-    m_queueModel->clear(); // the site's queue is on disk; connecting again shows it
+    m_queueModel->clear(); // the site's queue is on disk; connecting again shows it (and
+                           // wakes an export for a drag that waits on it)
     if (was) {
         Q_EMIT siteDisconnected();
     }
@@ -458,26 +467,40 @@ QList<QUrl> FileController::exportForDrag(const QList<Ftp::RemoteTarget> &target
     };
     const QMetaObject::Connection changed = connect(m_queueModel, &QAbstractItemModel::dataChanged, &loop, check);
     const QMetaObject::Connection added = connect(m_queueModel, &QAbstractItemModel::rowsInserted, &loop, check);
+    // A disconnect clears the queue view: the wait ends (the loop looks at why).
+    const QMetaObject::Connection reset
+        = connect(m_queueModel, &QAbstractItemModel::modelReset, &loop, [&loop] { loop.quit(); });
     bool timedOut = false;
     QTimer::singleShot(timeoutMs, &loop, [&] {
         timedOut = true;
         loop.quit();
     });
     say(tr("Downloading what you dragged…"), 0);
+    const QPointer<FileController> self(this);
+    const quint64 generation = m_generation;
+    bool ended = false; // the application is quitting, or the site went
     while (!timedOut && !(requestEnded && (failed || finished()))) {
-        loop.exec();
+        if (loop.exec() != 0 || !self || m_generation != generation) {
+            ended = true;
+            break;
+        }
+    }
+    if (!self) {
+        return {};
     }
     disconnect(changed);
     disconnect(added);
+    disconnect(reset);
     m_pending.remove(request); // its callback points into this frame
-    if (timedOut || failed) {
+    if (timedOut || failed || ended) {
         say(tr("The dragged files could not be downloaded; nothing was dropped."), 0);
         return {};
     }
     say(tr("Dragged files downloaded."));
     QList<QUrl> urls;
     for (const Ftp::RemoteTarget &target : targets) {
-        urls.append(QUrl::fromLocalFile(QDir(dir).filePath(target.path.section(QLatin1Char('/'), -1))));
+        urls.append(QUrl::fromLocalFile(
+            QDir(dir).filePath(target.path.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty))));
     }
     return urls;
 }

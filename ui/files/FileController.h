@@ -126,6 +126,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::optional<Accounts::Site> m_site;
     quint64 m_generation = 0; // answers of an engine that was replaced are dropped
+    bool m_loggedIn = false; // this engine logged in once (later logins are reconnects)
     quint64 m_nextRequest = 1;
     QHash<quint64, Done> m_pending;
     quint64 m_listRequest = 0; // the listing the remote pane waits for

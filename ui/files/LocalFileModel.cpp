@@ -38,7 +38,12 @@ QString LocalFileModel::dropDirectory(const QModelIndex &parent) const
 
 bool LocalFileModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &parent) const
 {
-    return data && data->hasFormat(RemoteFileModel::kMimeType) && !dropDirectory(parent).isEmpty();
+    if (!data || !data->hasFormat(RemoteFileModel::kMimeType) || dropDirectory(parent).isEmpty()) {
+        return false;
+    }
+    QString site;
+    RemoteFileModel::targetsFrom(data, &site);
+    return site == m_siteKey;
 }
 
 bool LocalFileModel::dropMimeData(

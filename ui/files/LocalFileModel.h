@@ -18,6 +18,9 @@ class LocalFileModel : public QFileSystemModel
 public:
     explicit LocalFileModel(QObject *parent = nullptr);
 
+    // The connected site (RemoteFileModel::siteKey): rows of another site are refused,
+    // their paths mean nothing on this one.
+    void setSiteKey(const QString &key) { m_siteKey = key; }
     // The folder the pane shows: a drop below the last row lands here.
     void setShownDirectory(const QString &path) { m_shown = path; }
 
@@ -37,6 +40,7 @@ private:
     QString dropDirectory(const QModelIndex &parent) const;
 
     QString m_shown;
+    QString m_siteKey;
 };
 
 } // namespace Satchel::Ui

@@ -23,7 +23,6 @@ bool isDirectory(const DirectoryEntry &entry)
     return entry.type == DirectoryEntry::Type::Directory;
 }
 
-
 } // namespace
 
 RemoteFileModel::RemoteFileModel(QObject *parent)

@@ -252,7 +252,9 @@ bool MessageListModel::setFolder(
     const QString &cachePath, const QString &folderName, int sortColumn, Qt::SortOrder order)
 {
     ++m_indexGeneration;
-    ++m_indexVersion; // a background read for the old folder is no longer wanted
+    ++m_indexVersion;
+    m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
+    m_pendingUids = {}; // a background read for the old folder is no longer wanted
     beginResetModel();
     clearPages();
     m_uids = {};
@@ -273,6 +275,8 @@ void MessageListModel::refresh()
 {
     ++m_indexGeneration;
     ++m_indexVersion;
+    m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
+    m_pendingUids = {};
     beginResetModel();
     clearPages();
     m_uids = {};
@@ -479,6 +483,8 @@ void MessageListModel::clear()
 {
     ++m_indexGeneration;
     ++m_indexVersion;
+    m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
+    m_pendingUids = {};
     beginResetModel();
     clearPages();
     m_uids = {};
@@ -496,6 +502,8 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
         return;
     ++m_indexGeneration;
     ++m_indexVersion;
+    m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
+    m_pendingUids = {};
     const int oldColumn = m_sortColumn;
     const Qt::SortOrder oldOrder = m_sortOrder;
     m_sortColumn = column;
