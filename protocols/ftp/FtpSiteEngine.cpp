@@ -35,6 +35,7 @@ FtpSiteEngine::FtpSiteEngine(Options options)
     qRegisterMetaType<QList<DirectoryEntry>>();
     qRegisterMetaType<TransferItem>();
     qRegisterMetaType<QList<TransferItem>>();
+    qRegisterMetaType<QList<qint64>>();
     qRegisterMetaType<OperationError>();
     qRegisterMetaType<Net::TrustQuestion>();
 }
@@ -205,52 +206,69 @@ void FtpSiteEngine::finish(quint64 request, const std::optional<OperationError> 
 void FtpSiteEngine::list(quint64 request, const QString &path)
 {
     enqueue(request, [this, request, path] {
-        FtpSession *session = m_browser.data();
-        m_listing = std::make_unique<Net::ResultBatcher<DirectoryEntry>>(
-            this, [this, request, path](QList<DirectoryEntry> batch) { Q_EMIT entriesListed(request, path, batch); },
-            kListingInterval, kListingBatch);
-        auto *op = new FtpListOperation(session, path, session);
-        op->setStreaming(true);
-        connect(op, &FtpListOperation::entriesParsed, this, [this](const QList<DirectoryEntry> &entries) {
-            for (const DirectoryEntry &entry : entries) {
-                m_listing->add(entry);
-            }
-        });
-        connect(op, &FtpListOperation::failed, this, [this, request](const OperationError &error) {
-            m_listing.reset();
-            failTransfer(request, error); // the operation goes with the session
-        });
-        connect(op, &FtpListOperation::succeeded, this, [this, request, op] {
-            m_listing->flush();
-            m_listing.reset();
-            op->deleteLater();
-            finish(request, std::nullopt, op->unsafeNamesDropped());
-        });
-        op->start();
+        // Into the folder first (CWD, RFC 959 §4.1.1), as FileZilla does: some servers
+        // (vsftpd) answer a LIST of a missing folder with an empty listing, which would
+        // show a folder that is not there. A refusal is a plain reply: the connection stays.
+        runCommand(request, { "CWD " + path.toUtf8() }, [this, request, path] { listHere(request, path); });
     });
+}
+
+void FtpSiteEngine::listHere(quint64 request, const QString &path)
+{
+    FtpSession *session = m_browser.data();
+    m_listing = std::make_unique<Net::ResultBatcher<DirectoryEntry>>(
+        this, [this, request, path](QList<DirectoryEntry> batch) { Q_EMIT entriesListed(request, path, batch); },
+        kListingInterval, kListingBatch);
+    auto *op = new FtpListOperation(session, path, session);
+    op->setStreaming(true);
+    connect(op, &FtpListOperation::entriesParsed, this, [this](const QList<DirectoryEntry> &entries) {
+        for (const DirectoryEntry &entry : entries) {
+            m_listing->add(entry);
+        }
+    });
+    connect(op, &FtpListOperation::failed, this, [this, request](const OperationError &error) {
+        m_listing.reset();
+        failTransfer(request, error); // the operation goes with the session
+    });
+    connect(op, &FtpListOperation::succeeded, this, [this, request, op] {
+        m_listing->flush();
+        m_listing.reset();
+        op->deleteLater();
+        finish(request, std::nullopt, op->unsafeNamesDropped());
+    });
+    op->start();
+}
+
+// A command chain on the browsing connection (no data connection): a refusal ends the
+// request with its reply in words; success goes on with `then`, or ends the request.
+void FtpSiteEngine::runCommand(quint64 request, QList<QByteArray> steps, std::function<void()> then)
+{
+    FtpSession *session = m_browser.data();
+    auto *op = new FtpCommandOperation(session, std::move(steps), session);
+    connect(op, &FtpCommandOperation::failed, this, [this, request, op](const OperationError &e) {
+        op->deleteLater();
+        finish(request, e);
+    });
+    connect(op, &FtpCommandOperation::succeeded, this, [this, request, op, then] {
+        op->deleteLater();
+        if (then) {
+            then();
+        } else {
+            finish(request, std::nullopt);
+        }
+    });
+    op->start();
 }
 
 void FtpSiteEngine::makeDirectory(quint64 request, const QString &path)
 {
-    enqueue(request, [this, request, path] {
-        FtpSession *session = m_browser.data();
-        auto *op = new FtpCommandOperation(session, { "MKD " + path.toUtf8() }, session);
-        connect(
-            op, &FtpCommandOperation::failed, this, [this, request](const OperationError &e) { finish(request, e); });
-        connect(op, &FtpCommandOperation::succeeded, this, [this, request] { finish(request, std::nullopt); });
-        op->start();
-    });
+    enqueue(request, [this, request, path] { runCommand(request, { "MKD " + path.toUtf8() }); });
 }
 
 void FtpSiteEngine::rename(quint64 request, const QString &from, const QString &to)
 {
     enqueue(request, [this, request, from, to] {
-        FtpSession *session = m_browser.data();
-        auto *op = FtpCommandOperation::rename(session, from, to, session);
-        connect(
-            op, &FtpCommandOperation::failed, this, [this, request](const OperationError &e) { finish(request, e); });
-        connect(op, &FtpCommandOperation::succeeded, this, [this, request] { finish(request, std::nullopt); });
-        op->start();
+        runCommand(request, { "RNFR " + from.toUtf8(), "RNTO " + to.toUtf8() });
     });
 }
 
@@ -404,6 +422,12 @@ void FtpSiteEngine::addToQueue(const QList<TransferItem> &items)
     // The new items reach the window before the request's end does, so whoever waits
     // on the request finds them.
     flushChanged();
+}
+
+void FtpSiteEngine::clearFinished()
+{
+    flushChanged(); // states the window has not seen yet go first
+    Q_EMIT transfersCleared(m_queue->clearFinished());
 }
 
 void FtpSiteEngine::answerTrustQuestion(quint64 id, Net::TrustAnswer answer)

@@ -72,6 +72,8 @@ public:
         quint64 request, const QStringList &localPaths, const QString &remoteDirectory, OverwritePolicy overwrite);
 
     void answerTrustQuestion(quint64 id, Net::TrustAnswer answer);
+    // Forgets the finished items (transfersCleared says which).
+    void clearFinished();
     // The transfer queue, for pause, resume, cancel, retry, priority and answers
     // (called on the engine's thread only, through EngineThread::post).
     TransferQueue *queue() const { return m_queue; }
@@ -84,6 +86,7 @@ Q_SIGNALS:
     // The browsing connection failed or was refused (login, certificate); in words.
     void connectionFailed(const Satchel::OperationError &error);
     void transfersChanged(const QList<Satchel::Ftp::TransferItem> &items);
+    void transfersCleared(const QList<qint64> &ids);
     void overwriteQuestion(const Satchel::Ftp::TransferItem &item, qint64 destinationSize);
     void trustQuestion(const Satchel::Net::TrustQuestion &question);
     void queueError(const QString &text);
@@ -109,6 +112,8 @@ private:
     void connectBrowser();
     void onBrowserFailed(const OperationError &error);
     void failTransfer(quint64 request, const OperationError &error);
+    void listHere(quint64 request, const QString &path);
+    void runCommand(quint64 request, QList<QByteArray> steps, std::function<void()> then = {});
     void finish(quint64 request, const std::optional<OperationError> &error, int unsafe = 0);
     void addToQueue(const QList<TransferItem> &items);
     void makeRemoteDirectories(quint64 request, const QStringList &paths, const QList<TransferItem> &then);

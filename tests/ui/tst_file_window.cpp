@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QRandomGenerator>
@@ -292,6 +293,17 @@ void TestFileWindow::workflow()
     const QString home = remoteModel()->path();
     QVERIFY(!home.isEmpty());
 
+    // A folder that is not there: the listing fails in words (550), the connection it
+    // ran on is replaced, and the next listing works.
+    remote()->navigate(QStringLiteral("/no such folder here"));
+    QVERIFY(waitForListing(QStringLiteral("/no such folder here")));
+    QCOMPARE(remoteModel()->rowCount(), 0);
+    auto *status = remote()->findChild<QLabel *>(QStringLiteral("remoteStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().startsWith(QStringLiteral("Cannot list /no such folder here")), qPrintable(status->text()));
+    remote()->goBack();
+    QVERIFY(waitForListing(home));
+
     // A folder of this run's own, made with New Folder (F7's action), name asked.
     const QString folderName = QStringLiteral("Fenster Test ü %1").arg(server.name);
     if (remoteRow(folderName).isValid()) {
@@ -453,7 +465,7 @@ void TestFileWindow::workflow()
 
     // Clear finished empties the queue view.
     m_window->fileArea()->queueView()->findChild<QAction *>(QStringLiteral("clearFinished"))->trigger();
-    QCOMPARE(files()->queueModel()->rowCount(), 0);
+    QTRY_COMPARE(files()->queueModel()->rowCount(), 0);
 }
 
 void TestFileWindow::queueSurvivesRestart()
@@ -497,7 +509,7 @@ void TestFileWindow::queueSurvivesRestart()
 
     // Cleared items are gone from the queue on disk too.
     m_window->fileArea()->queueView()->findChild<QAction *>(QStringLiteral("clearFinished"))->trigger();
-    QCOMPARE(files()->queueModel()->rowCount(), 0);
+    QTRY_COMPARE(files()->queueModel()->rowCount(), 0);
     cleanup();
     QVERIFY(openWindow(server, queueDir));
     QVERIFY(connectSite(server));

@@ -86,9 +86,11 @@ void FileController::attach(LocalFilePane *local, RemoteFilePane *remote, Transf
         }
     });
     connect(queueView, &TransferQueueView::clearFinishedRequested, this, [this] {
-        m_queueModel->removeFinished();
         if (m_engine) {
-            m_engine->post([](FtpSiteEngine &e) { e.queue()->clearFinished(); });
+            // The queue decides what is finished; the view removes what it forgot.
+            m_engine->post([](FtpSiteEngine &e) { e.clearFinished(); });
+        } else {
+            m_queueModel->removeFinished();
         }
     });
 }
@@ -270,6 +272,11 @@ void FileController::connectEngine()
     connect(engine, &FtpSiteEngine::transfersChanged, this, [this, live](const QList<TransferItem> &items) {
         if (live()) {
             onTransfersChanged(items);
+        }
+    });
+    connect(engine, &FtpSiteEngine::transfersCleared, this, [this, live](const QList<qint64> &ids) {
+        if (live()) {
+            m_queueModel->removeIds(ids);
         }
     });
     connect(engine, &FtpSiteEngine::overwriteQuestion, this,

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSet>
 #include <QStyle>
 #include <QTextDocument>
 
@@ -161,9 +162,20 @@ void TransferQueueModel::clear()
 
 QList<qint64> TransferQueueModel::removeFinished()
 {
+    return removeWhere([](const Item &item) { return item.isFinal(); });
+}
+
+QList<qint64> TransferQueueModel::removeIds(const QList<qint64> &ids)
+{
+    const QSet<qint64> gone(ids.cbegin(), ids.cend());
+    return removeWhere([&gone](const Item &item) { return gone.contains(item.id); });
+}
+
+QList<qint64> TransferQueueModel::removeWhere(const std::function<bool(const Item &)> &remove)
+{
     QList<qint64> removed;
     for (const Item &item : std::as_const(m_items)) {
-        if (item.isFinal())
+        if (remove(item))
             removed.append(item.id);
     }
     if (removed.isEmpty())
@@ -172,12 +184,12 @@ QList<qint64> TransferQueueModel::removeFinished()
     // From the back, so the rows of the runs still to remove keep their numbers.
     int row = int(m_items.size()) - 1;
     while (row >= 0) {
-        if (!m_items.at(row).isFinal()) {
+        if (!remove(m_items.at(row))) {
             --row;
             continue;
         }
         const int last = row;
-        while (row > 0 && m_items.at(row - 1).isFinal())
+        while (row > 0 && remove(m_items.at(row - 1)))
             --row;
         const int first = row;
         beginRemoveRows(QModelIndex(), first, last);

@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 namespace Satchel::Ui {
@@ -47,6 +48,8 @@ public:
     // Drops the rows whose item is final (done, failed, cancelled, skipped) and returns
     // their ids in the order they were listed.
     QList<qint64> removeFinished();
+    // Removes the rows of these items (the queue forgot them); returns the ids removed.
+    QList<qint64> removeIds(const QList<qint64> &ids);
     // Forgets every row (the site they belong to was disconnected).
     void clear();
 
@@ -72,6 +75,7 @@ public:
     static QString destinationName(const Ftp::TransferItem &item);
 
 private:
+    QList<qint64> removeWhere(const std::function<bool(const Ftp::TransferItem &)> &remove);
     QVariant displayData(const Ftp::TransferItem &item, int column) const;
     QVariant toolTipData(const Ftp::TransferItem &item, int column) const;
     QString stateText(const Ftp::TransferItem &item) const;
