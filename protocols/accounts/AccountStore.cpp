@@ -45,11 +45,6 @@ QString groupOf(const QString &id)
     return kGroup + QLatin1Char('/') + id;
 }
 
-bool isUsableId(const QString &id)
-{
-    return SettingsKeys::isUsableId(id);
-}
-
 } // namespace
 
 AccountStore::AccountStore(QSettings *settings, PasswordVault *vault, QObject *parent)
@@ -91,28 +86,8 @@ void AccountStore::reload()
 void AccountStore::load()
 {
     m_accounts.clear();
-    m_settings->beginGroup(kGroup);
-    QStringList ids = m_settings->childGroups();
-    m_settings->endGroup();
-    // The stored order first, then any group it does not name (sorted, so stable).
-    std::sort(ids.begin(), ids.end());
-    QStringList ordered;
-    const QStringList order = m_settings->value(kOrder).toStringList();
-    for (const QString &id : order) {
-        if (ids.contains(id) && !ordered.contains(id)) {
-            ordered.append(id);
-        }
-    }
-    for (const QString &id : std::as_const(ids)) {
-        if (!ordered.contains(id)) {
-            ordered.append(id);
-        }
-    }
-
-    for (const QString &id : std::as_const(ordered)) {
-        if (!isUsableId(id)) {
-            continue;
-        }
+    const QStringList ordered = SettingsKeys::storedOrder(*m_settings, kGroup, kOrder);
+    for (const QString &id : ordered) {
         m_settings->beginGroup(groupOf(id));
         const std::optional<Account::Protocol> protocol
             = parseProtocol(m_settings->value(QStringLiteral("protocol")).toString());
@@ -123,10 +98,8 @@ void AccountStore::load()
             a.displayName = m_settings->value(QStringLiteral("name")).toString();
             a.host = m_settings->value(QStringLiteral("host")).toString();
             a.security = parseSecurity(m_settings->value(QStringLiteral("security")).toString());
-            bool ok = false;
-            const uint port = m_settings->value(QStringLiteral("port")).toUInt(&ok);
-            a.port = ok && port > 0 && port <= 65535 ? static_cast<quint16>(port)
-                                                     : Account::defaultPort(a.protocol, a.security);
+            a.port = SettingsKeys::readPort(
+                m_settings->value(QStringLiteral("port")), Account::defaultPort(a.protocol, a.security));
             a.user = m_settings->value(QStringLiteral("user")).toString();
             a.maildir = m_settings->value(QStringLiteral("maildir")).toString();
             a.deleteAfterDownload = m_settings->value(QStringLiteral("deleteAfterDownload"), false).toBool();
@@ -174,7 +147,7 @@ void AccountStore::sync()
 
 QString AccountStore::addOrUpdate(Account account)
 {
-    if (!isUsableId(account.id)) {
+    if (!SettingsKeys::isUsableId(account.id)) {
         account.id = Account::newId();
     }
     if (account.protocol != Account::Protocol::Pop3) {

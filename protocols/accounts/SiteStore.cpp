@@ -28,11 +28,6 @@ QString groupOf(const QString &id)
     return kGroup + QLatin1Char('/') + id;
 }
 
-bool isUsableId(const QString &id)
-{
-    return SettingsKeys::isUsableId(id);
-}
-
 bool hasBlank(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
@@ -82,28 +77,8 @@ void SiteStore::reload()
 void SiteStore::load()
 {
     m_sites.clear();
-    m_settings->beginGroup(kGroup);
-    QStringList ids = m_settings->childGroups();
-    m_settings->endGroup();
-    // The stored order first, then any group it does not name (sorted, so stable).
-    std::sort(ids.begin(), ids.end());
-    QStringList ordered;
-    const QStringList order = m_settings->value(kOrder).toStringList();
-    for (const QString &id : order) {
-        if (ids.contains(id) && !ordered.contains(id)) {
-            ordered.append(id);
-        }
-    }
-    for (const QString &id : std::as_const(ids)) {
-        if (!ordered.contains(id)) {
-            ordered.append(id);
-        }
-    }
-
-    for (const QString &id : std::as_const(ordered)) {
-        if (!isUsableId(id)) {
-            continue;
-        }
+    const QStringList ordered = SettingsKeys::storedOrder(*m_settings, kGroup, kOrder);
+    for (const QString &id : ordered) {
         m_settings->beginGroup(groupOf(id));
         Site s;
         s.id = id;
@@ -113,9 +88,8 @@ void SiteStore::load()
         if (!s.host.isEmpty() && !hasBlank(s.host)) {
             s.name = m_settings->value(QStringLiteral("name")).toString();
             s.security = parseSecurity(m_settings->value(QStringLiteral("security")).toString());
+            s.port = SettingsKeys::readPort(m_settings->value(QStringLiteral("port")), Site::defaultPort(s.security));
             bool ok = false;
-            const uint port = m_settings->value(QStringLiteral("port")).toUInt(&ok);
-            s.port = ok && port > 0 && port <= 65535 ? static_cast<quint16>(port) : Site::defaultPort(s.security);
             s.user = m_settings->value(QStringLiteral("user")).toString();
             s.localFolder = m_settings->value(QStringLiteral("localFolder")).toString();
             s.remoteFolder = m_settings->value(QStringLiteral("remoteFolder")).toString();
@@ -174,7 +148,7 @@ QString SiteStore::addOrUpdate(Site site)
         m_lastError = tr("“%1” is not a server name: a host name has no spaces.").arg(site.host);
         return {};
     }
-    if (!isUsableId(site.id)) {
+    if (!SettingsKeys::isUsableId(site.id)) {
         site.id = Site::newId();
     }
     if (site.port == 0) {

@@ -7,6 +7,7 @@
 #include "protocols/imap/MessageSummary.h"
 #include "protocols/store/MailCache.h"
 #include "ui/mail/FolderTreeModel.h"
+#include "ui/mail/MessageIndexDiff.h"
 #include "ui/mail/MessageListModel.h"
 
 #include <QAbstractItemModelTester>
@@ -244,6 +245,8 @@ private Q_SLOTS:
     void refreshShowsWhatASyncChanged();
     void refreshInBackgroundKeepsRowsUntilTheNewIndexIsIn();
     void refreshInBackgroundInsertsAndRemovesWithoutAReset();
+    void indexDiff_data();
+    void indexDiff();
     void unknownFolderIsEmptyAndMissingFileIsAnError();
 
     void folderTreePassesModelTester();
@@ -556,8 +559,8 @@ void TestMailModels::refreshInBackgroundInsertsAndRemovesWithoutAReset()
 
     QVERIFY2(storeMessages(*m_cache, folder, 101, 130), qPrintable(m_cache->lastError()));
     int removed = 0;
-    QVERIFY2(m_cache->removeUids(folder, { model.uidAt(0), model.uidAt(50) }, &removed),
-        qPrintable(m_cache->lastError()));
+    QVERIFY2(
+        m_cache->removeUids(folder, { model.uidAt(0), model.uidAt(50) }, &removed), qPrintable(m_cache->lastError()));
     QCOMPARE(removed, 2);
 
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -586,6 +589,54 @@ void TestMailModels::refreshInBackgroundInsertsAndRemovesWithoutAReset()
     QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
     QCOMPARE(resets.count(), 0);
     QCOMPARE(inserted.count(), 0);
+}
+
+void TestMailModels::indexDiff_data()
+{
+    using Uids = QList<quint32>;
+    QTest::addColumn<Uids>("before");
+    QTest::addColumn<Uids>("after");
+    QTest::addColumn<int>("runs"); // -1: no diff (the model resets)
+    QTest::newRow("nothing changed") << Uids { 5, 4, 3 } << Uids { 5, 4, 3 } << 0;
+    QTest::newRow("new mail on top") << Uids { 5, 4, 3 } << Uids { 7, 6, 5, 4, 3 } << 1;
+    QTest::newRow("a first sync's batch below") << Uids {} << Uids { 9, 8, 7 } << 1;
+    QTest::newRow("one removed in the middle") << Uids { 5, 4, 3, 2 } << Uids { 5, 3, 2 } << 1;
+    QTest::newRow("removed and added, interleaved") << Uids { 9, 7, 5, 3, 1 } << Uids { 10, 9, 6, 5, 1, 0 } << 5;
+    QTest::newRow("everything gone") << Uids { 3, 2, 1 } << Uids {} << 1;
+    QTest::newRow("re-sorted: no diff") << Uids { 1, 2, 3 } << Uids { 3, 2, 1 } << -1;
+    Uids alternate;
+    Uids every;
+    for (quint32 uid = 0; uid < 400; ++uid) {
+        every.append(uid);
+        if (uid % 2 == 0) {
+            alternate.append(uid);
+        }
+    }
+    QTest::newRow("200 runs: too many, no diff") << alternate << every << -1;
+}
+
+// Applying the runs to the old index, as the model does, gives the new one.
+void TestMailModels::indexDiff()
+{
+    QFETCH(QList<quint32>, before);
+    QFETCH(QList<quint32>, after);
+    QFETCH(int, runs);
+    const std::optional<Satchel::Ui::MessageIndexDiff> diff = Satchel::Ui::diffMessageIndex(before, after);
+    QCOMPARE(diff.has_value(), runs >= 0);
+    if (!diff) {
+        return;
+    }
+    QCOMPARE(int(diff->removals.size() + diff->insertions.size()), runs);
+    QList<quint32> rows = before;
+    for (auto it = diff->removals.crbegin(); it != diff->removals.crend(); ++it) {
+        rows.remove(it->first, it->second - it->first + 1);
+    }
+    for (const auto &[first, last] : diff->insertions) {
+        for (int row = first; row <= last; ++row) {
+            rows.insert(row, after.at(row));
+        }
+    }
+    QCOMPARE(rows, after);
 }
 
 void TestMailModels::refreshShowsWhatASyncChanged()

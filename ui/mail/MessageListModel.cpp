@@ -1,6 +1,7 @@
 #include "ui/mail/MessageListModel.h"
 
 #include "protocols/store/MailCache.h"
+#include "ui/mail/MessageIndexDiff.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -21,7 +22,6 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <unordered_set>
 #include <vector>
 
 namespace Satchel::Ui {
@@ -305,7 +305,7 @@ void MessageListModel::refreshInBackground(std::function<void()> beforeReset, st
         + orderBy(m_sortColumn, m_sortOrder);
     auto uids = std::make_shared<QList<quint32>>();
     auto error = std::make_shared<QString>();
-    auto diff = std::make_shared<std::optional<IndexDiff>>();
+    auto diff = std::make_shared<std::optional<MessageIndexDiff>>();
     // Rows still to be inserted from an earlier refresh: this one's diff brings them.
     m_pendingInsertions.clear();
     m_pendingUids = {};
@@ -335,7 +335,7 @@ void MessageListModel::refreshInBackground(std::function<void()> beforeReset, st
         QSqlDatabase::removeDatabase(name);
         uids->squeeze();
         if (error->isEmpty()) {
-            *diff = diffIndex(shown, *uids);
+            *diff = diffMessageIndex(shown, *uids);
         }
     });
     m_indexThread = thread;
@@ -368,57 +368,7 @@ void MessageListModel::refreshInBackground(std::function<void()> beforeReset, st
     thread->start();
 }
 
-// A sync mostly adds messages (a first sync, in batches) or removes a few: the rows
-// that came and went are inserted and removed as such, so the view keeps its place and
-// relays out only what changed, where a reset of 100,000 rows stalls the GUI for longer
-// than a frame. The runs are worked out off the GUI thread (with the index read). They
-// exist when the messages in both lists keep their relative order (no re-sort), in a
-// bounded number of runs; otherwise there is no diff and the model resets.
-std::optional<MessageListModel::IndexDiff> MessageListModel::diffIndex(
-    const QList<quint32> &before, const QList<quint32> &after)
-{
-    constexpr qsizetype kMaxRuns = 64;
-    const std::unordered_set<quint32> oldSet(before.cbegin(), before.cend());
-    const std::unordered_set<quint32> newSet(after.cbegin(), after.cend());
-    // The messages in both, in old order and in new order, must be the same sequence.
-    qsizetype j = 0;
-    for (const quint32 uid : after) {
-        if (!oldSet.count(uid)) {
-            continue;
-        }
-        while (j < before.size() && !newSet.count(before.at(j))) {
-            ++j;
-        }
-        if (j == before.size() || before.at(j) != uid) {
-            return std::nullopt;
-        }
-        ++j;
-    }
-    IndexDiff diff;
-    auto addRun = [](QList<std::pair<int, int>> &runs, int row) {
-        if (!runs.isEmpty() && runs.last().second == row - 1) {
-            runs.last().second = row;
-        } else {
-            runs.append({ row, row });
-        }
-    };
-    for (int row = 0; row < before.size(); ++row) {
-        if (!newSet.count(before.at(row))) {
-            addRun(diff.removals, row);
-        }
-    }
-    for (int row = 0; row < after.size(); ++row) {
-        if (!oldSet.count(after.at(row))) {
-            addRun(diff.insertions, row);
-        }
-    }
-    if (diff.removals.size() + diff.insertions.size() > kMaxRuns) {
-        return std::nullopt;
-    }
-    return diff;
-}
-
-void MessageListModel::applyIndexDiff(const IndexDiff &diff, const QList<quint32> &uids)
+void MessageListModel::applyIndexDiff(const MessageIndexDiff &diff, const QList<quint32> &uids)
 {
     // Pages are cached by row, and a sync may have changed the flags of rows that stay:
     // they are read again when shown.

@@ -14,6 +14,8 @@
 
 namespace Satchel::Ui {
 
+struct MessageIndexDiff;
+
 // The message list of one folder, read from the account's offline mail cache (the
 // SQLite file Store::MailCache writes). Built for 100,000 messages:
 //
@@ -118,14 +120,7 @@ private:
     bool lookUpFolder();
     bool loadIndex(QList<quint32> *uids);
     void clearPages();
-    // Rows that came and went between two indexes of the same order: runs (first, last)
-    // of old rows to remove and of new rows to insert.
-    struct IndexDiff {
-        QList<std::pair<int, int>> removals;
-        QList<std::pair<int, int>> insertions;
-    };
-    static std::optional<IndexDiff> diffIndex(const QList<quint32> &before, const QList<quint32> &after);
-    void applyIndexDiff(const IndexDiff &diff, const QList<quint32> &uids);
+    void applyIndexDiff(const MessageIndexDiff &diff, const QList<quint32> &uids);
     void insertPending();
     const Row *rowAt(int row, const Page **page) const;
     Page *loadPage(int pageIndex) const;
