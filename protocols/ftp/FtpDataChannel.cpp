@@ -1,19 +1,23 @@
 #include "protocols/ftp/FtpDataChannel.h"
 
+#include "protocols/ftp/FtpDataStream.h"
 #include "protocols/ftp/FtpSession.h"
 
 #include <QRegularExpression>
-#include <QSslSocket>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 
-#include <sys/socket.h>
+#include <unistd.h>
 
 namespace Satchel::Ftp {
 
 namespace {
-constexpr qint64 kChunk = 256 * 1024;        // upload writes and the least we read at once
-constexpr qint64 kReadBuffer = 1024 * 1024;  // bounded: backpressure on a fast server
+constexpr qint64 kChunk = 256 * 1024; // what an upload reads from its file at once
+constexpr qint64 kBuffer = 1024 * 1024; // what a download hands its sink at once
+// How much one turn of the event loop moves before it lets other work run (the
+// control connection, other transfers on this thread, a cancel).
+constexpr qint64 kTurnBudget = 16 * 1024 * 1024;
 } // namespace
 
 quint16 epsvPort(const QString &text)
@@ -26,7 +30,8 @@ quint16 epsvPort(const QString &text)
 
 quint16 pasvPort(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})"));
+    static const QRegularExpression re(
+        QStringLiteral("(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})"));
     const auto m = re.match(text);
     if (!m.hasMatch()) {
         return 0;
@@ -46,11 +51,13 @@ FtpDataChannel::FtpDataChannel(FtpSession *session, QObject *parent)
     // timeout ends the data connection with the reason in words.
     m_watchdog->setSingleShot(true);
     connect(m_watchdog, &QTimer::timeout, this, [this] {
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-            m_wasConnected ? m_session->options().connection.responseTimeout : m_session->options().connection.connectTimeout);
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_wasConnected
+                ? m_session->options().connection.responseTimeout
+                : m_session->options().connection.connectTimeout);
         fail(OperationError::Kind::Network,
-             m_wasConnected ? QStringLiteral("the data connection stalled: nothing moved for %1 s").arg(seconds.count())
-                            : QStringLiteral("the data connection could not be established within %1 s").arg(seconds.count()));
+            m_wasConnected
+                ? QStringLiteral("the data connection stalled: nothing moved for %1 s").arg(seconds.count())
+                : QStringLiteral("the data connection could not be established within %1 s").arg(seconds.count()));
     });
 }
 
@@ -59,7 +66,7 @@ FtpDataChannel::~FtpDataChannel() = default;
 namespace {
 
 // A listener for the one incoming data connection of active mode. It hands over the
-// descriptor so the connection can become a QSslSocket (the client is the TLS client
+// descriptor so the connection can become a data stream (the client is the TLS client
 // even when the server connected, RFC 4217 §7).
 class ActiveListener : public QTcpServer
 {
@@ -88,7 +95,9 @@ void FtpDataChannel::open()
             const quint16 fallback = pasv.code == 227 ? pasvPort(pasv.text()) : 0;
             if (!fallback) {
                 fail(pasv.isPositive() ? OperationError::Kind::Protocol : OperationError::Kind::Refused,
-                     QStringLiteral("the server offers no passive data connection: %1 %2").arg(pasv.code).arg(pasv.text()));
+                    QStringLiteral("the server offers no passive data connection: %1 %2")
+                        .arg(pasv.code)
+                        .arg(pasv.text()));
                 return;
             }
             connectTo(fallback);
@@ -103,23 +112,24 @@ void FtpDataChannel::openActive()
     m_listener = listener;
     const QHostAddress local = m_session->connection()->socket()->localAddress();
     if (!m_listener->listen(local, 0)) {
-        fail(OperationError::Kind::LocalIo, QStringLiteral("cannot listen for the data connection: %1").arg(m_listener->errorString()));
+        fail(OperationError::Kind::LocalIo,
+            QStringLiteral("cannot listen for the data connection: %1").arg(m_listener->errorString()));
         return;
     }
     listener->onIncoming = [this](qintptr descriptor) {
-        auto *socket = new QSslSocket(this);
+        auto *socket = new QTcpSocket(this);
         socket->setSocketDescriptor(descriptor);
         m_listener->close(); // one connection per transfer
         // Only the server we talk to may connect: anyone else could feed us a file.
         if (!socket->peerAddress().isEqual(m_session->peerAddress(), QHostAddress::TolerantConversion)) {
             const QString intruder = socket->peerAddress().toString();
             socket->abort();
-            fail(OperationError::Kind::Protocol, QStringLiteral("the data connection came from %1, not from the server %2")
-                                                     .arg(intruder, m_session->peerAddress().toString()));
+            fail(OperationError::Kind::Protocol,
+                QStringLiteral("the data connection came from %1, not from the server %2")
+                    .arg(intruder, m_session->peerAddress().toString()));
             return;
         }
         m_socket = socket;
-        setUpSocket();
         onSocketUp();
     };
     m_watchdog->start(m_session->options().connection.connectTimeout);
@@ -134,16 +144,18 @@ void FtpDataChannel::openActive()
             return;
         }
         if (v6) {
-            fail(OperationError::Kind::Refused, QStringLiteral("the server refused EPRT: %1 %2").arg(reply.code).arg(reply.text()));
+            fail(OperationError::Kind::Refused,
+                QStringLiteral("the server refused EPRT: %1 %2").arg(reply.code).arg(reply.text()));
             return;
         }
-        QByteArray portLine = "PORT " + local.toString().toLatin1().replace('.', ',') + ',' + QByteArray::number(port / 256) + ','
-            + QByteArray::number(port % 256);
+        QByteArray portLine = "PORT " + local.toString().toLatin1().replace('.', ',') + ','
+            + QByteArray::number(port / 256) + ',' + QByteArray::number(port % 256);
         m_session->command(portLine, [this](const FtpReply &portReply) {
             if (!portReply.isPositive()) {
-                fail(OperationError::Kind::Refused, QStringLiteral("the server refused active mode (PORT): %1 %2")
-                                                        .arg(portReply.code)
-                                                        .arg(portReply.text()));
+                fail(OperationError::Kind::Refused,
+                    QStringLiteral("the server refused active mode (PORT): %1 %2")
+                        .arg(portReply.code)
+                        .arg(portReply.text()));
                 return;
             }
             Q_EMIT connected();
@@ -153,55 +165,14 @@ void FtpDataChannel::openActive()
 
 void FtpDataChannel::connectTo(quint16 port)
 {
-    m_socket = new QSslSocket(this);
-    setUpSocket();
+    m_socket = new QTcpSocket(this);
+    connect(m_socket, &QTcpSocket::connected, this, &FtpDataChannel::onConnected);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
+        fail(OperationError::Kind::Network, QStringLiteral("data connection: %1").arg(m_socket->errorString()));
+    });
     // RFC 2577 §3: never the address from the reply, always the control connection's peer.
     m_watchdog->start(m_session->options().connection.connectTimeout);
     m_socket->connectToHost(m_session->peerAddress(), port);
-}
-
-void FtpDataChannel::setUpSocket()
-{
-    m_socket->setReadBufferSize(kReadBuffer);
-    connect(m_socket, &QSslSocket::connected, this, &FtpDataChannel::onConnected);
-    connect(m_socket, &QSslSocket::encrypted, this, &FtpDataChannel::onEncrypted);
-    connect(m_socket, &QSslSocket::readyRead, this, &FtpDataChannel::drain);
-    connect(m_socket, &QSslSocket::bytesWritten, this, &FtpDataChannel::pumpUpload);
-    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, &FtpDataChannel::pumpUpload);
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        // Only the certificate already accepted on the control connection is acceptable
-        // here (the person may have pinned it); any other is an error.
-        if (m_socket->peerCertificate() == m_session->controlPeerCertificate()) {
-            m_socket->ignoreSslErrors(errors);
-        }
-    });
-    connect(m_socket, &QSslSocket::disconnected, this, &FtpDataChannel::finishEof);
-    // Queued: the signal comes from inside Qt's SSL_read, where closing would pull
-    // the TLS state out from under it.
-    connect(
-        m_socket, &QSslSocket::newSessionTicketReceived, this,
-        [this] {
-            m_ticketSeen = true;
-            pumpUpload();
-        },
-        Qt::QueuedConnection);
-    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (!m_wasConnected) {
-            // Closed or reset before it was ever up: no transfer can have happened.
-            fail(OperationError::Kind::Network, QStringLiteral("data connection: %1").arg(m_socket->errorString()));
-            return;
-        }
-        if (error == QAbstractSocket::RemoteHostClosedError) {
-            // The end of a download; with TLS, vsftpd sends close_notify and waits for
-            // us to close before it answers 226.
-            drain();
-            m_socket->close();
-            finishEof();
-            return;
-        }
-        fail(error == QAbstractSocket::SslHandshakeFailedError ? OperationError::Kind::Tls : OperationError::Kind::Network,
-             QStringLiteral("data connection: %1").arg(m_socket->errorString()));
-    });
 }
 
 void FtpDataChannel::onConnected()
@@ -214,59 +185,120 @@ void FtpDataChannel::onConnected()
 
 void FtpDataChannel::onSocketUp()
 {
+    // Qt's socket only connected (or accepted); from here the descriptor is the data
+    // stream's. Nothing was read yet: Qt reads only when its own notifier fires, and
+    // this runs in the same turn as the connection came up.
+    const int descriptor = static_cast<int>(m_socket->socketDescriptor());
+    const int owned = descriptor >= 0 && m_socket->bytesAvailable() == 0 ? ::dup(descriptor) : -1;
+    m_socket->disconnect(this);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+    if (owned < 0) {
+        fail(OperationError::Kind::Network, QStringLiteral("the data connection could not be taken over"));
+        return;
+    }
+    m_stream = new FtpDataStream(owned, this);
+    connect(m_stream, &FtpDataStream::readable, this, &FtpDataChannel::drain);
+    connect(m_stream, &FtpDataStream::writable, this, &FtpDataChannel::pumpUpload);
+    connect(m_stream, &FtpDataStream::halfClosed, this, &FtpDataChannel::finishEof);
+    connect(m_stream, &FtpDataStream::failed, this, [this] {
+        fail(m_stream->tlsFailure() ? OperationError::Kind::Tls : OperationError::Kind::Network,
+            m_stream->errorString());
+    });
     m_wasConnected = true;
     m_watchdog->start(m_session->options().connection.responseTimeout);
     if (!m_session->dataProtected()) {
-        m_readyReached = true;
-        Q_EMIT ready();
+        becomeReady();
         return;
     }
-    // The control connection's configuration carries its newest session ticket. The
-    // data connection's identity is checked against the control connection's (already
-    // verified, maybe pinned) certificate in onEncrypted, so no CA store is loaded here:
-    // building one with hundreds of CAs for every transfer costs milliseconds each.
-    QSslConfiguration config = m_session->dataTlsConfiguration();
-    config.setCaCertificates({});
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    m_socket->setSslConfiguration(config);
-    m_socket->setPeerVerifyName(m_session->options().connection.host);
-    m_socket->startClientEncryption();
+    connect(m_stream, &FtpDataStream::encrypted, this, &FtpDataChannel::onEncrypted);
+    // The transfer command must reach the server before our ClientHello: pyftpdlib
+    // resets a data connection whose handshake begins before it (its issue #604).
+    // Qt sends the command from its own buffer later in this turn; push it out now.
+    m_session->connection()->socket()->flush();
+    // The control connection's configuration carries its newest session ticket (with
+    // TLS 1.3 one that arrived after its handshake), re-read for every transfer.
+    m_stream->startTls(m_session->dataTlsConfiguration().sessionTicket(), m_session->options().connection.host);
 }
 
 void FtpDataChannel::onEncrypted()
 {
-    if (m_socket->peerCertificate() != m_session->controlPeerCertificate()) {
+    // A resumed session is not verified again, and a full handshake here loads no CA
+    // store: the one acceptable certificate is the control connection's (verified or
+    // pinned by the person). The handshake proved the server holds its key.
+    if (m_stream->peerCertificateDer() != m_session->controlPeerCertificate().toDer()) {
         fail(OperationError::Kind::Tls,
-             QStringLiteral("TLS: the data connection presented a different certificate than the control connection"));
+            QStringLiteral("TLS: the data connection presented a different certificate than the control connection"));
         return;
     }
+    becomeReady();
+}
+
+void FtpDataChannel::becomeReady()
+{
     m_readyReached = true;
     Q_EMIT ready();
+    if (!m_failed && !m_uploading) {
+        drain(); // a download: start reading (the stream signals when there is more)
+    }
 }
 
 void FtpDataChannel::drain()
 {
-    if (!m_socket || m_failed) {
+    if (!m_stream || m_failed || m_eof || m_uploading || !m_readyReached) {
         return;
     }
     // One buffer for the whole transfer: a fresh allocation per chunk of this size is
     // an mmap, page faults and an munmap each time, which costs more than the copy.
-    if (m_buffer.size() < kReadBuffer) {
-        m_buffer.resize(kReadBuffer);
+    if (m_buffer.size() < kBuffer) {
+        m_buffer.resize(kBuffer);
     }
-    while (m_socket->bytesAvailable() > 0) {
-        const qint64 got = m_socket->read(m_buffer.data(), m_buffer.size());
-        if (got <= 0) {
-            break;
+    qint64 moved = 0;
+    FtpDataStream::Io io = FtpDataStream::Io::Moved;
+    while (io == FtpDataStream::Io::Moved && moved < kTurnBudget) {
+        qint64 filled = 0;
+        while (filled < m_buffer.size()) {
+            const qint64 got = m_stream->read(m_buffer.data() + filled, m_buffer.size() - filled, &io);
+            if (io != FtpDataStream::Io::Moved) {
+                break;
+            }
+            filled += got;
         }
-        QString error;
-        if (m_sink && !m_sink(m_buffer.constData(), got, &error)) {
-            fail(OperationError::Kind::LocalIo, error);
-            return;
+        if (filled > 0) {
+            QString error;
+            if (m_sink && !m_sink(m_buffer.constData(), filled, &error)) {
+                fail(OperationError::Kind::LocalIo, error);
+                return;
+            }
+            m_bytes += filled;
+            moved += filled;
         }
-        m_bytes += got;
+    }
+    if (moved > 0) {
         m_watchdog->start(m_session->options().connection.responseTimeout);
         Q_EMIT progressed(m_bytes);
+    }
+    switch (io) {
+    case FtpDataStream::Io::Moved:
+        // The turn's budget is spent; continue after the event loop had its turn.
+        QMetaObject::invokeMethod(this, &FtpDataChannel::drain, Qt::QueuedConnection);
+        break;
+    case FtpDataStream::Io::WouldBlock:
+        if (m_stream->hasBufferedInput()) {
+            QMetaObject::invokeMethod(this, &FtpDataChannel::drain, Qt::QueuedConnection);
+        }
+        break;
+    case FtpDataStream::Io::Ended:
+        // The end of a download. With TLS, vsftpd sends close_notify and waits for ours
+        // before it answers 226.
+        m_stream->close();
+        finishEof();
+        break;
+    case FtpDataStream::Io::Failed:
+        fail(m_stream->tlsFailure() ? OperationError::Kind::Tls : OperationError::Kind::Network,
+            QStringLiteral("data connection: %1").arg(m_stream->errorString()));
+        break;
     }
 }
 
@@ -280,64 +312,61 @@ void FtpDataChannel::upload(QIODevice *source)
 void FtpDataChannel::pumpUpload()
 {
     QIODevice *source = m_source.data();
-    if (!m_uploading || m_failed || !m_socket || !source) {
+    if (!m_uploading || m_failed || m_closing || !m_stream || !m_readyReached || !source) {
         return;
     }
-    // Keep about two chunks queued: enough to never starve the socket, bounded memory.
     if (m_buffer.size() < kChunk) {
         m_buffer.resize(kChunk);
     }
-    while (!m_uploadDone && m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() < 2 * kChunk) {
-        const qint64 got = source->read(m_buffer.data(), kChunk);
-        if (got <= 0) {
-            if (!source->atEnd()) {
-                fail(OperationError::Kind::LocalIo,
-                     QStringLiteral("cannot read the file to upload: %1").arg(source->errorString()));
-                return;
+    qint64 moved = 0;
+    FtpDataStream::Io io = FtpDataStream::Io::Moved;
+    while (moved < kTurnBudget) {
+        if (m_pendingOffset == m_pendingSize) {
+            if (m_uploadDone) {
+                break;
             }
-            m_uploadDone = true;
+            const qint64 got = source->read(m_buffer.data(), kChunk);
+            if (got <= 0) {
+                if (!source->atEnd()) {
+                    fail(OperationError::Kind::LocalIo,
+                        QStringLiteral("cannot read the file to upload: %1").arg(source->errorString()));
+                    return;
+                }
+                m_uploadDone = true;
+                break;
+            }
+            m_pendingOffset = 0;
+            m_pendingSize = got;
+        }
+        const qint64 sent
+            = m_stream->write(m_buffer.constData() + m_pendingOffset, m_pendingSize - m_pendingOffset, &io);
+        if (io != FtpDataStream::Io::Moved) {
             break;
         }
-        m_socket->write(m_buffer.constData(), got);
-        m_bytes += got;
+        m_pendingOffset += sent;
+        m_bytes += sent;
+        moved += sent;
+    }
+    if (moved > 0) {
         m_watchdog->start(m_session->options().connection.responseTimeout);
         Q_EMIT progressed(m_bytes);
     }
-    // The end of the file is the end of the connection (RFC 959 §3.3, stream mode):
-    // close only once every byte has left, so the server never sees a short file.
-    if (m_uploadDone && !m_closing && m_socket->bytesToWrite() == 0 && m_socket->encryptedBytesToWrite() == 0) {
-        // TLS 1.3 servers send session tickets after the handshake; closing before
-        // they arrive resets the connection under the server (see discardUnreadInput).
-        // Wait for one, briefly, before ending the upload.
-        if (m_socket->isEncrypted() && m_socket->sessionProtocol() == QSsl::TlsV1_3 && !m_ticketSeen) {
-            if (!m_waitingForTicket) {
-                m_waitingForTicket = true;
-                QTimer::singleShot(2000, this, [this] {
-                    m_ticketSeen = true;
-                    pumpUpload();
-                });
-            }
-            return;
-        }
-        m_closing = true;
-        discardUnreadInput();
-        m_socket->disconnectFromHost(); // close_notify, then the end of the connection
-    }
-}
-
-void FtpDataChannel::discardUnreadInput()
-{
-    // close(2) on a socket with unread input sends a reset instead of a clean end, and
-    // the server may then lose the last bytes of the upload ("426 Failure reading
-    // network stream" from vsftpd). What the server sent on an upload's data
-    // connection (TLS 1.3 session tickets after the handshake) is of no use now.
-    const int fd = static_cast<int>(m_socket->socketDescriptor());
-    if (fd < 0) {
+    if (io == FtpDataStream::Io::Failed) {
+        fail(m_stream->tlsFailure() ? OperationError::Kind::Tls : OperationError::Kind::Network,
+            QStringLiteral("data connection: %1").arg(m_stream->errorString()));
         return;
     }
-    char scratch[16 * 1024];
-    while (::recv(fd, scratch, sizeof scratch, MSG_DONTWAIT) > 0) {
+    if (io == FtpDataStream::Io::WouldBlock) {
+        return; // the stream signals writable()
     }
+    if (!m_uploadDone || m_pendingOffset != m_pendingSize) {
+        QMetaObject::invokeMethod(this, &FtpDataChannel::pumpUpload, Qt::QueuedConnection);
+        return;
+    }
+    // The end of the file is the end of the connection (RFC 959 §3.3, stream mode):
+    // every byte is with the kernel now; close_notify and FIN follow them.
+    m_closing = true;
+    m_stream->finishSending();
 }
 
 void FtpDataChannel::finishEof()
@@ -351,10 +380,9 @@ void FtpDataChannel::finishEof()
     }
     if (m_uploading && !m_uploadDone) {
         fail(OperationError::Kind::Network,
-             QStringLiteral("the server closed the data connection before the upload was complete"));
+            QStringLiteral("the server closed the data connection before the upload was complete"));
         return;
     }
-    drain();
     m_eof = true;
     m_watchdog->stop();
     Q_EMIT eof();
@@ -364,8 +392,18 @@ void FtpDataChannel::abort()
 {
     m_failed = true;
     m_watchdog->stop();
+    dropConnection();
+}
+
+void FtpDataChannel::dropConnection()
+{
     if (m_socket) {
         m_socket->abort();
+    }
+    if (m_stream) {
+        m_stream->disconnect(this);
+        m_stream->deleteLater(); // may be inside one of its signals
+        m_stream = nullptr;
     }
 }
 
@@ -376,10 +414,8 @@ void FtpDataChannel::fail(OperationError::Kind kind, const QString &message)
     }
     m_failed = true;
     m_watchdog->stop();
-    if (m_socket) {
-        m_socket->abort();
-    }
-    Q_EMIT failed({kind, message});
+    dropConnection();
+    Q_EMIT failed({ kind, message });
 }
 
 } // namespace Satchel::Ftp

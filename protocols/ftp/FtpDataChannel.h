@@ -8,12 +8,13 @@
 #include <functional>
 
 class QIODevice;
-class QSslSocket;
 class QTcpServer;
+class QTcpSocket;
 class QTimer;
 
 namespace Satchel::Ftp {
 
+class FtpDataStream;
 class FtpSession;
 
 // One FTP data connection, passive (RFC 2428 EPSV, else RFC 959 PASV) or, when the
@@ -26,8 +27,10 @@ class FtpSession;
 //    (RFC 4217 §10.2; vsftpd's require_ssl_reuse), and the peer certificate must be
 //    the one accepted on the control connection, since a resumed session is not
 //    verified again;
-//  - incoming data goes to a sink in chunks as large as the socket has (a 1 MiB read
-//    buffer), never into one growing buffer;
+//  - Qt only connects (or accepts) the TCP connection; the bytes move through an
+//    FtpDataStream (the kernel, and OpenSSL for TLS, into a 1 MiB buffer);
+//  - incoming data goes to a sink in chunks of up to 1 MiB, never into one growing
+//    buffer;
 //  - a server that ends TLS with close_notify and waits (vsftpd) is closed on our side.
 class FtpDataChannel : public QObject
 {
@@ -63,22 +66,25 @@ private:
     void connectTo(quint16 port);
     void onConnected();
     void onSocketUp();
-    void setUpSocket();
     void onEncrypted();
+    void becomeReady();
     void drain();
     void pumpUpload();
     void finishEof();
-    void discardUnreadInput();
+    void dropConnection();
     void fail(OperationError::Kind kind, const QString &message);
 
     FtpSession *m_session;
-    QSslSocket *m_socket = nullptr;
+    QTcpSocket *m_socket = nullptr; // until the connection is up
+    FtpDataStream *m_stream = nullptr;
     QTcpServer *m_listener = nullptr;
     QTimer *m_watchdog;
     QByteArray m_buffer; // reused for every chunk, in either direction
     Sink m_sink;
     QPointer<QIODevice> m_source;
     qint64 m_bytes = 0;
+    qint64 m_pendingOffset = 0; // of an upload's chunk in m_buffer not yet sent
+    qint64 m_pendingSize = 0;
     bool m_eof = false;
     bool m_failed = false;
     bool m_uploading = false;
@@ -86,8 +92,6 @@ private:
     bool m_wasConnected = false;
     bool m_closing = false;
     bool m_readyReached = false;
-    bool m_ticketSeen = false;
-    bool m_waitingForTicket = false;
 };
 
 // The port of an EPSV reply "229 ... (|||port|)" (RFC 2428 §3) or a PASV reply

@@ -99,8 +99,9 @@ bool TransferQueue::restore(QString *error)
             item.state = TransferItem::State::Pending;
             item.attempts = 0;
         }
-        m_items.insert(item.id, item);
         m_addedOrder.insert(item.id, ++m_order);
+        index(nullptr, item);
+        m_items.insert(item.id, item);
         m_nextId = std::max(m_nextId, item.id + 1);
     }
     m_reportedDone = false;
@@ -254,24 +255,34 @@ bool TransferQueue::isIdle() const
     });
 }
 
-qint64 TransferQueue::nextPending() const
+qint64 TransferQueue::nextPending(qint64 now) const
 {
-    qint64 best = 0;
-    for (const TransferItem &item : m_items) {
-        if (item.state != TransferItem::State::Pending || m_retryAt.value(item.id, 0) > m_clock.elapsed()) {
-            continue;
-        }
-        if (best == 0) {
-            best = item.id;
-            continue;
-        }
-        const TransferItem &b = m_items[best];
-        if (item.priority > b.priority
-            || (item.priority == b.priority && m_addedOrder.value(item.id) < m_addedOrder.value(best))) {
-            best = item.id;
+    for (const PendingKey &key : m_pending) {
+        if (m_retryAt.value(key.id, 0) <= now) {
+            return key.id;
         }
     }
-    return best;
+    return 0;
+}
+
+void TransferQueue::index(const TransferItem *before, const TransferItem &after)
+{
+    if (before) {
+        if (before->state == TransferItem::State::Pending) {
+            m_pending.erase({ -before->priority, m_addedOrder.value(before->id), before->id });
+        }
+        if (!before->isFinal()) {
+            --m_unfinished;
+        }
+    }
+    if (after.state == TransferItem::State::Pending) {
+        m_pending.insert({ -after.priority, m_addedOrder.value(after.id), after.id });
+    } else {
+        m_retryAt.remove(after.id);
+    }
+    if (!after.isFinal()) {
+        ++m_unfinished;
+    }
 }
 
 TransferQueue::Worker &TransferQueue::newWorker()
@@ -335,23 +346,26 @@ void TransferQueue::schedule()
         }
         return false;
     });
+    const qint64 now = m_clock.elapsed();
     for (auto &worker : m_workers) {
         if (worker->loggedIn && !worker->dead && worker->itemId == 0) {
-            if (const qint64 id = nextPending()) {
+            if (const qint64 id = nextPending(now)) {
                 startOn(*worker, id);
             }
         }
     }
+    // Waiting items matter only up to the number of connections that could take them.
     int waiting = 0;
-    qint64 soonest = -1;
-    for (const TransferItem &item : m_items) {
-        if (item.state == TransferItem::State::Pending) {
-            const qint64 at = m_retryAt.value(item.id, 0);
-            if (at <= m_clock.elapsed()) {
-                ++waiting;
-            } else if (soonest < 0 || at < soonest) {
-                soonest = at;
-            }
+    for (auto it = m_pending.cbegin(); it != m_pending.cend() && waiting < m_connections + int(m_workers.size());
+         ++it) {
+        if (m_retryAt.value(it->id, 0) <= now) {
+            ++waiting;
+        }
+    }
+    qint64 soonest = -1; // m_retryAt holds pending items only (index() drops the rest)
+    for (const qint64 at : std::as_const(m_retryAt)) {
+        if (at > now && (soonest < 0 || at < soonest)) {
+            soonest = at;
         }
     }
     const int connecting = static_cast<int>(
@@ -370,8 +384,7 @@ void TransferQueue::schedule()
         QTimer::singleShot(static_cast<int>(soonest - m_clock.elapsed()) + 1, this, &TransferQueue::schedule);
     }
     const bool busy = std::any_of(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return w->itemId != 0; });
-    if (!busy && !m_reportedDone
-        && std::all_of(m_items.cbegin(), m_items.cend(), [](const TransferItem &i) { return i.isFinal(); })) {
+    if (!busy && !m_reportedDone && m_unfinished == 0) {
         m_reportedDone = true;
         // The connections say goodbye; items added later (a window's queue lives on)
         // get new ones.
@@ -625,6 +638,8 @@ void TransferQueue::update(const TransferItem &given)
         m_rates.remove(item.id);
         m_reportedBytes.remove(item.id);
     }
+    const auto before = m_items.constFind(item.id);
+    index(before == m_items.cend() ? nullptr : &*before, item);
     m_items.insert(item.id, item);
     if (m_store) {
         QString error;

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <set>
 #include <vector>
 
 namespace Satchel::Store {
@@ -92,7 +93,8 @@ private:
     void stopWorker(Worker &worker);
     void reportProgress();
     Worker &newWorker();
-    qint64 nextPending() const;
+    qint64 nextPending(qint64 now) const;
+    void index(const TransferItem *before, const TransferItem &after);
 
     FtpSession::Options m_options;
     int m_connections;
@@ -102,6 +104,17 @@ private:
     qint64 m_nextId = 1;
     qint64 m_order = 0;
     QMap<qint64, qint64> m_addedOrder;
+    // The pending items in the order they run: higher priority first, then as added.
+    // Kept up to date on every change, so picking the next item never walks the whole
+    // queue (10,000 small files would make that quadratic).
+    struct PendingKey {
+        int negativePriority;
+        qint64 order;
+        qint64 id;
+        auto operator<=>(const PendingKey &) const = default;
+    };
+    std::set<PendingKey> m_pending;
+    int m_unfinished = 0; // items that are not final
     int m_connectionsOpened = 0;
     int m_loginFailures = 0; // in a row, while no connection is logged in
     bool m_everLoggedIn = false;
