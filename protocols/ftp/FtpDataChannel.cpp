@@ -85,13 +85,13 @@ void FtpDataChannel::open()
         openActive();
         return;
     }
-    m_session->command("EPSV", [this](const FtpReply &epsv) {
+    m_session->commandFor(owner(), "EPSV", [this](const FtpReply &epsv) {
         const quint16 port = epsv.code == 229 ? epsvPort(epsv.text()) : 0;
         if (port) {
             connectTo(port);
             return;
         }
-        m_session->command("PASV", [this](const FtpReply &pasv) {
+        m_session->commandFor(owner(), "PASV", [this](const FtpReply &pasv) {
             const quint16 fallback = pasv.code == 227 ? pasvPort(pasv.text()) : 0;
             if (!fallback) {
                 fail(pasv.isPositive() ? OperationError::Kind::Protocol : OperationError::Kind::Refused,
@@ -138,7 +138,7 @@ void FtpDataChannel::openActive()
     // RFC 2428 §2: EPRT |1|addr|port| (|2| for IPv6); RFC 959 §4.1.2 PORT h1,..,p2 else.
     const QByteArray eprt = "EPRT |" + QByteArray(v6 ? "2" : "1") + '|' + local.toString().toLatin1() + '|'
         + QByteArray::number(port) + '|';
-    m_session->command(eprt, [this, local, port, v6](const FtpReply &reply) {
+    m_session->commandFor(owner(), eprt, [this, local, port, v6](const FtpReply &reply) {
         if (reply.isPositive()) {
             Q_EMIT connected(); // the transfer command goes now; the server connects after it
             return;
@@ -150,7 +150,7 @@ void FtpDataChannel::openActive()
         }
         QByteArray portLine = "PORT " + local.toString().toLatin1().replace('.', ',') + ','
             + QByteArray::number(port / 256) + ',' + QByteArray::number(port % 256);
-        m_session->command(portLine, [this](const FtpReply &portReply) {
+        m_session->commandFor(owner(), portLine, [this](const FtpReply &portReply) {
             if (!portReply.isPositive()) {
                 fail(OperationError::Kind::Refused,
                     QStringLiteral("the server refused active mode (PORT): %1 %2")
@@ -402,6 +402,8 @@ void FtpDataChannel::dropConnection()
     }
     if (m_stream) {
         m_stream->disconnect(this);
+        m_stoppedCleanly = m_stream->endsCleanly();
+        m_stream->reset();
         m_stream->deleteLater(); // may be inside one of its signals
         m_stream = nullptr;
     }

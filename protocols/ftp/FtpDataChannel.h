@@ -49,6 +49,9 @@ public:
     void abort();
 
     bool isEof() const { return m_eof; }
+    // After abort(): false when TLS was cut in its handshake, which can leave the
+    // server unwilling to resume the control connection's session again.
+    bool stoppedCleanly() const { return m_stoppedCleanly; }
     qint64 bytesTransferred() const { return m_bytes; }
 
 Q_SIGNALS:
@@ -62,6 +65,9 @@ Q_SIGNALS:
     void failed(const Satchel::OperationError &error);
 
 private:
+    // The transfer this connection serves: its commands are the transfer's (an ABOR
+    // takes them back together).
+    const QObject *owner() const { return parent() ? parent() : this; }
     void openActive();
     void connectTo(quint16 port);
     void onConnected();
@@ -92,6 +98,7 @@ private:
     bool m_wasConnected = false;
     bool m_closing = false;
     bool m_readyReached = false;
+    bool m_stoppedCleanly = true;
 };
 
 // The port of an EPSV reply "229 ... (|||port|)" (RFC 2428 §3) or a PASV reply

@@ -348,6 +348,29 @@ void FtpDataStream::close()
     }
 }
 
+void FtpDataStream::reset()
+{
+    m_readNotifier->setEnabled(false);
+    m_writeNotifier->setEnabled(false);
+    if (m_fd < 0) {
+        return;
+    }
+    if (m_ssl && m_encrypted) {
+        // TLS ends with close_notify even here: a server whose TLS session ends without
+        // it drops the session from its cache (OpenSSL does), and vsftpd then refuses
+        // every later data connection of this control connection ("522 session reuse
+        // required"). The server sees the end of the data; ABOR says what it means.
+        ERR_clear_error();
+        SSL_shutdown(m_ssl);
+        ERR_clear_error();
+    } else {
+        const linger hard { 1, 0 }; // close(2) then sends RST instead of FIN
+        ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+    }
+    ::close(m_fd);
+    m_fd = -1;
+}
+
 void FtpDataStream::finishSending()
 {
     m_finishing = true;

@@ -53,6 +53,12 @@ public:
     // A download's end: close_notify back (a server such as vsftpd waits for it before
     // its 226), then the descriptor is closed.
     void close();
+    // A stop (cancel, pause, failure), at once: plain TCP is reset, so the server sees
+    // a broken transfer (RFC 959 §4.1.3's 426); TLS that is up ends with close_notify
+    // (see the definition for why); TLS still in its handshake is reset.
+    void reset();
+    // The stop left the TLS session usable: nothing was protected, or TLS was up.
+    bool endsCleanly() const { return !m_ssl || m_encrypted; }
     // An upload's end (RFC 959 §3.3: in stream mode the end of the connection is the
     // end of the file): close_notify, then our half of TCP is shut. The descriptor
     // stays open and whatever the server still sends (TLS 1.3 session tickets) is read

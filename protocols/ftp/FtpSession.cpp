@@ -89,7 +89,7 @@ void FtpSession::onReply(const FtpReply &reply)
         return;
     }
     if (reply.isPreliminary()) {
-        if (m_current->onPreliminary) {
+        if (m_current->onPreliminary && m_current->delivers()) {
             m_current->onPreliminary(reply);
         }
         return;
@@ -97,7 +97,7 @@ void FtpSession::onReply(const FtpReply &reply)
     Pending done = std::move(*m_current);
     m_current.reset();
     m_connection->setResponsePending(false);
-    if (done.onFinal) {
+    if (done.onFinal && done.delivers()) {
         done.onFinal(reply);
     }
     if (!m_finished) {
@@ -116,6 +116,43 @@ void FtpSession::command(const QByteArray &line, ReplyHandler onFinal, ReplyHand
     }
 }
 
+void FtpSession::commandFor(
+    const QObject *owner, const QByteArray &line, ReplyHandler onFinal, ReplyHandler onPreliminary)
+{
+    if (m_finished) {
+        return;
+    }
+    Pending pending { line, Net::Secrecy::Public, std::move(onFinal), std::move(onPreliminary) };
+    pending.owner = owner;
+    pending.owned = true;
+    m_queue.push_back(std::move(pending));
+    if (!m_current) {
+        sendNext();
+    }
+}
+
+void FtpSession::abortFor(const QObject *owner, ReplyHandler onDone)
+{
+    if (m_finished) {
+        return;
+    }
+    std::erase_if(m_queue, [owner](const Pending &p) { return p.owned && p.owner == owner; });
+    if (!m_current) {
+        command("ABOR", std::move(onDone)); // nothing outstanding: ABOR is just the next command
+        return;
+    }
+    if (m_current->owned && m_current->owner == owner) {
+        m_current->abandoned = true;
+    }
+    // Out of turn: replies come in order, so the one outstanding now comes first, then
+    // ABOR's. Without the Telnet "Synch" (RFC 959 §4.1.3), a server reads ABOR once the
+    // closed data connection has ended its transfer, which the caller already did.
+    Pending abor { "ABOR", Net::Secrecy::Public, std::move(onDone), {} };
+    abor.sent = true;
+    m_queue.push_front(std::move(abor));
+    m_connection->sendLine("ABOR", Net::Secrecy::Public);
+}
+
 void FtpSession::sendNext()
 {
     if (m_current || m_queue.empty() || m_finished) {
@@ -123,7 +160,8 @@ void FtpSession::sendNext()
     }
     // Replies carry no tags (RFC 959 §4.2): a line already waiting when a command is
     // about to go out was sent before anyone asked, and would be taken as its answer.
-    if (m_connection->bytesAvailable() > 0 && !m_reader.inMultiLine()) {
+    // (ABOR, sent out of turn, may find its answer already here, rightly.)
+    if (!m_queue.front().sent && m_connection->bytesAvailable() > 0 && !m_reader.inMultiLine()) {
         QByteArray line;
         m_connection->readLine(&line);
         fail(OperationError::Kind::Protocol,
@@ -132,7 +170,7 @@ void FtpSession::sendNext()
     }
     m_current = std::move(m_queue.front());
     m_queue.pop_front();
-    if (m_connection->sendLine(m_current->line, m_current->secrecy)) {
+    if (m_current->sent || m_connection->sendLine(m_current->line, m_current->secrecy)) {
         m_connection->setResponsePending(true);
     }
 }

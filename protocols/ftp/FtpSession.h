@@ -6,6 +6,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
 
@@ -48,6 +49,16 @@ public:
     void open();
     void command(const QByteArray &line, ReplyHandler onFinal, ReplyHandler onPreliminary = {},
         Net::Secrecy secrecy = Net::Secrecy::Public);
+    // A command on behalf of `owner` (a transfer): its replies reach the handlers only
+    // while the owner exists and has not been abandoned by abortFor().
+    void commandFor(
+        const QObject *owner, const QByteArray &line, ReplyHandler onFinal, ReplyHandler onPreliminary = {});
+    // RFC 959 §4.1.3 ABOR, for a transfer of `owner` that was stopped (its data
+    // connection already closed): what the owner queued is taken back, the reply its
+    // running command still gets (426, or 226 if it had just finished) is swallowed,
+    // and ABOR goes out at once, ahead of any queue. `onDone` gets ABOR's own reply
+    // (225/226); after it the session is idle and ready for the next command.
+    void abortFor(const QObject *owner, ReplyHandler onDone);
     void quit();
     void abort();
 
@@ -75,6 +86,11 @@ private:
         Net::Secrecy secrecy;
         ReplyHandler onFinal;
         ReplyHandler onPreliminary;
+        QPointer<const QObject> owner; // only for commandFor()
+        bool owned = false;
+        bool abandoned = false;
+        bool sent = false; // written out of turn (ABOR): only its reply is awaited
+        bool delivers() const { return !abandoned && (!owned || owner); }
     };
     void onReady();
     void onReadyRead();

@@ -30,7 +30,7 @@ void FtpTransferOperation::start()
     m_state = State::OpeningData;
     if (m_ascii) {
         // TYPE A for this transfer only; TYPE I (the session's) is set again when it ends.
-        m_session->command("TYPE A", [this](const FtpReply &r) {
+        m_session->commandFor(this, "TYPE A", [this](const FtpReply &r) {
             if (!r.isPositive() && m_state == State::OpeningData) {
                 fail(kindFor(r), QStringLiteral("TYPE A: %1 %2").arg(r.code).arg(r.text()));
             }
@@ -40,7 +40,7 @@ void FtpTransferOperation::start()
     // pyftpdlib drops a protected data connection that was opened before a REST; vsftpd
     // and pyftpdlib both honour a REST that precedes the passive command.
     for (const QByteArray &line : preparation()) {
-        m_session->command(line, [this, line](const FtpReply &r) {
+        m_session->commandFor(this, line, [this, line](const FtpReply &r) {
             // REST answers 350; anything else means no resume here.
             if (!r.isPositive() && !r.isIntermediate() && m_state == State::OpeningData) {
                 fail(kindFor(r), QStringLiteral("%1: %2 %3").arg(QString::fromUtf8(line)).arg(r.code).arg(r.text()));
@@ -78,8 +78,8 @@ void FtpTransferOperation::onDataConnected()
     }
     m_state = State::Commanded;
 
-    m_session->command(
-        command(),
+    m_session->commandFor(
+        this, command(),
         [this](const FtpReply &reply) {
             if (!reply.isPositive()) {
                 fail(kindFor(reply),
@@ -134,6 +134,11 @@ void FtpTransferOperation::abort()
         m_channel->abort();
     }
     abandon();
+}
+
+bool FtpTransferOperation::stoppedCleanly() const
+{
+    return !m_channel || m_channel->stoppedCleanly();
 }
 
 void FtpTransferOperation::fail(OperationError::Kind kind, const QString &message)

@@ -37,6 +37,8 @@ public:
     // runs, no signal follows. The session is the caller's to end.
     void abort();
     State state() const { return m_state; }
+    // After abort(): the connection may carry the next transfer (see FtpAbortOperation).
+    bool stoppedCleanly() const;
 
 Q_SIGNALS:
     void progressed(qint64 bytes);

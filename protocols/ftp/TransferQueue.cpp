@@ -1,5 +1,6 @@
 #include "protocols/ftp/TransferQueue.h"
 
+#include "protocols/ftp/FtpAbortOperation.h"
 #include "protocols/ftp/FtpCommandOperation.h"
 #include "protocols/ftp/FtpGetOperation.h"
 #include "protocols/ftp/FtpKeepTimeOperation.h"
@@ -21,6 +22,7 @@ struct TransferQueue::Worker {
     bool dead = false;
     qint64 itemId = 0; // 0: idle
     QObject *operation = nullptr;
+    bool aborting = false; // ABOR on its way: logged in, but not free yet
 };
 
 namespace {
@@ -131,8 +133,8 @@ void TransferQueue::pause(qint64 id)
     item.state = TransferItem::State::Paused;
     update(item);
     if (running) {
-        // No ABOR dance: the transfer and its connection stop; a download keeps its
-        // .part for resuming.
+        // The transfer stops with ABOR and its connection takes the next item; a
+        // download keeps its .part for resuming.
         for (auto &worker : m_workers) {
             if (worker->itemId == id) {
                 stopWorker(*worker);
@@ -150,7 +152,10 @@ void TransferQueue::resume(qint64 id)
     }
     TransferItem item = *it;
     item.state = TransferItem::State::Pending;
-    item.attempts = 0;
+    // One that ran before continues where it stopped (a download its partial file, an
+    // upload what the server has), as a later attempt does; one that never ran starts
+    // with the look at its destination.
+    item.attempts = item.attempts > 0 ? 1 : 0;
     m_reportedDone = false;
     update(item);
     QTimer::singleShot(0, this, &TransferQueue::schedule);
@@ -217,14 +222,37 @@ void TransferQueue::cancel(qint64 id)
 
 void TransferQueue::stopWorker(Worker &worker)
 {
-    // The operation goes first (it uses the session until it is gone), then the
-    // connection; both are deleted from the event loop, in that order.
-    if (auto *op = qobject_cast<FtpTransferOperation *>(worker.operation)) {
-        op->abort();
-        op->deleteLater();
-    }
+    auto *transfer = qobject_cast<FtpTransferOperation *>(worker.operation);
     worker.operation = nullptr;
     worker.itemId = 0;
+    if (transfer && worker.loggedIn && !worker.dead) {
+        // ABOR keeps the connection and its login for the next item.
+        worker.aborting = true;
+        auto *abort = new FtpAbortOperation(worker.session.get(), transfer, this);
+        Worker *w = &worker;
+        connect(abort, &FtpAbortOperation::succeeded, this, [this, w, abort] {
+            w->aborting = false;
+            abort->deleteLater();
+            schedule();
+        });
+        connect(abort, &FtpAbortOperation::failed, this, [this, w, abort] {
+            w->aborting = false;
+            w->dead = true;
+            w->session->abort();
+            abort->deleteLater();
+            QTimer::singleShot(0, this, &TransferQueue::schedule);
+        });
+        abort->start();
+        transfer->deleteLater();
+        return;
+    }
+    // Not a transfer (a SIZE or MDTM in flight), or no usable session: the operation
+    // goes first (it uses the session until it is gone), then the connection; both are
+    // deleted from the event loop, in that order.
+    if (transfer) {
+        transfer->abort();
+        transfer->deleteLater();
+    }
     worker.dead = true;
     worker.session->abort();
 }
@@ -338,7 +366,7 @@ void TransferQueue::schedule()
     // Workers whose connection is gone and who hold nothing are dropped here, outside
     // any of their own signals.
     std::erase_if(m_workers, [this](const std::unique_ptr<Worker> &w) {
-        if (w->dead && w->itemId == 0) {
+        if (w->dead && w->itemId == 0 && !w->aborting) {
             // Its signals name the worker about to go: none may arrive after.
             QObject::disconnect(w->session.get(), nullptr, this, nullptr);
             w->session.release()->deleteLater();
@@ -348,7 +376,7 @@ void TransferQueue::schedule()
     });
     const qint64 now = m_clock.elapsed();
     for (auto &worker : m_workers) {
-        if (worker->loggedIn && !worker->dead && worker->itemId == 0) {
+        if (worker->loggedIn && !worker->dead && worker->itemId == 0 && !worker->aborting) {
             if (const qint64 id = nextPending(now)) {
                 startOn(*worker, id);
             }
@@ -383,7 +411,8 @@ void TransferQueue::schedule()
     if (soonest >= 0) {
         QTimer::singleShot(static_cast<int>(soonest - m_clock.elapsed()) + 1, this, &TransferQueue::schedule);
     }
-    const bool busy = std::any_of(m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return w->itemId != 0; });
+    const bool busy = std::any_of(
+        m_workers.cbegin(), m_workers.cend(), [](const auto &w) { return w->itemId != 0 || w->aborting; });
     if (!busy && !m_reportedDone && m_unfinished == 0) {
         m_reportedDone = true;
         // The connections say goodbye; items added later (a window's queue lives on)
@@ -560,10 +589,13 @@ void TransferQueue::transfer(Worker &worker, qint64 id, bool resume, qint64 offs
     m_progressTimer->start();
     connect(op, &FtpTransferOperation::succeeded, this, [this, w, id] { keepModificationTime(*w, id); });
     connect(op, &FtpTransferOperation::failed, this, [this, w, id](const OperationError &e) { finishItem(*w, id, e); });
-    connect(op, &FtpTransferOperation::progressed, this, [this, id](qint64 bytes) {
+    // Progress counts the whole file: what an earlier attempt left plus this one.
+    const auto *get = qobject_cast<FtpGetOperation *>(op);
+    const qint64 base = get ? get->resumedFrom() : offset;
+    connect(op, &FtpTransferOperation::progressed, this, [this, id, base](qint64 bytes) {
         auto it = m_items.find(id);
         if (it != m_items.end()) {
-            it->transferred = bytes;
+            it->transferred = base + bytes;
         }
     });
     op->start();

@@ -49,10 +49,18 @@ measure() {
 }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+# Before every run: no destination left from the run before (freeing a 1 GiB file would
+# be charged to whoever replaces it) and no dirty pages of it still being written back.
+fresh() {
+  rm -f "$work/curl.bin" "$work/sat.bin" "$VSFTPD_ROOT/up-curl.bin" "$VSFTPD_ROOT/up-sat.bin"
+  sync
+}
+
 row() { # name, then the command
   local name=$1 walls=() cpus=()
   shift
   for ((i = 0; i < repeat; i++)); do
+    fresh
     read -r w c < <(measure "$@")
     walls+=("$w") cpus+=("$c")
   done

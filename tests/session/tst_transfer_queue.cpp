@@ -1,7 +1,8 @@
 // The FTP transfer queue against a scripted server: a transient failure (4xx) is
 // retried after a backoff, resuming what the first attempt got, and then succeeds; a permanent one (550) fails with its
 // words at once; priority decides the order; a paused item waits and a cancelled
-// one ends the queue; the queue survives a restart through its SQLite store.
+// one ends the queue; the queue survives a restart through its SQLite store; a running
+// item that is paused or cancelled is stopped with ABOR and its connection kept.
 #include "protocols/ftp/TransferQueue.h"
 #include "protocols/store/TransferQueueStore.h"
 #include "tests/common/FakeServer.h"
@@ -118,6 +119,8 @@ private Q_SLOTS:
     void pausedWaitsCancelledEnds();
     void survivesARestart();
     void progressIsBatchedWithRateAndTimeLeft();
+    void pausingARunningItemAbortsAndKeepsTheConnection();
+    void abortRefusedDropsTheConnection();
 
 private:
     QTemporaryDir m_dir;
@@ -270,6 +273,63 @@ void TestTransferQueue::progressIsBatchedWithRateAndTimeLeft()
     QVERIFY(std::is_sorted(running.cbegin(), running.cend(),
         [](const TransferItem &a, const TransferItem &b) { return a.transferred < b.transferred; }));
     QCOMPARE(queue.items().constFirst().bytesPerSecond, 0); // not running any more
+}
+
+// RFC 959 §4.1.3: a running transfer that is paused is stopped with ABOR after its data
+// connection was reset; the server answers the transfer (426) and ABOR (226), and the
+// same logged-in connection then takes the next item.
+void TestTransferQueue::pausingARunningItemAbortsAndKeepsTheConnection()
+{
+    SlowDataServer slow(200, 1000, 20); // four seconds of data unless stopped
+    DataServer quick("two");
+    FakeServer server(QString::fromLatin1(kLogin) + slow.epsv()
+        + QStringLiteral("C: RETR big\nS: 150 here it comes\n"
+                         "C: ABOR\nS: 426 Connection closed; transfer aborted.\nS: 226 ABOR successful\n")
+        + quick.epsv() + QStringLiteral("C: RETR two\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n"));
+    server.start();
+    QTemporaryDir dir;
+    TransferQueue queue(optionsFor(server), 1);
+    QSignalSpy done(&queue, &TransferQueue::allDone);
+    const qint64 big = queue.add(download(QStringLiteral("big"), dir.filePath(QStringLiteral("big"))));
+    QTRY_VERIFY_WITH_TIMEOUT(queue.item(big).transferred > 0, 10000);
+    queue.pause(big);
+    QCOMPARE(queue.item(big).state, TransferItem::State::Paused);
+    const qint64 two = queue.add(download(QStringLiteral("two"), dir.filePath(QStringLiteral("two"))));
+    QTRY_COMPARE_WITH_TIMEOUT(queue.item(two).state, TransferItem::State::Done, 10000);
+    QCOMPARE(queue.connectionsOpened(), 1);
+    QCOMPARE(server.connectionCount(), 1);
+    QVERIFY2(server.errors().isEmpty(), qPrintable(server.errors().join(QLatin1Char('\n'))));
+    QFile got(dir.filePath(QStringLiteral("two")));
+    QVERIFY(got.open(QIODevice::ReadOnly));
+    QCOMPARE(got.readAll(), QByteArray("two"));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("big")))); // only its partial file
+    queue.cancel(big);
+    QVERIFY(done.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.scriptFinished(), 5000); // QUIT went out on the same connection
+}
+
+// A server that refuses ABOR leaves the connection in an unknown state: it is dropped
+// and the next item gets a fresh one.
+void TestTransferQueue::abortRefusedDropsTheConnection()
+{
+    SlowDataServer slow(200, 1000, 20);
+    DataServer quick("two");
+    FakeServer server(QStringList { QString::fromLatin1(kLogin) + slow.epsv()
+            + QStringLiteral("C: RETR big\nS: 150 here it comes\nC: ABOR\nS: 426 aborted\nS: 502 ABOR not implemented\n"
+                             "STALL"),
+        QString::fromLatin1(kLogin) + quick.epsv()
+            + QStringLiteral("C: RETR two\nS: 150 ok\nS: 226 done\nC: QUIT\nS: 221 bye\n") });
+    server.start();
+    QTemporaryDir dir;
+    TransferQueue queue(optionsFor(server), 1);
+    const qint64 big = queue.add(download(QStringLiteral("big"), dir.filePath(QStringLiteral("big"))));
+    QTRY_VERIFY_WITH_TIMEOUT(queue.item(big).transferred > 0, 10000);
+    queue.cancel(big);
+    const qint64 two = queue.add(download(QStringLiteral("two"), dir.filePath(QStringLiteral("two"))));
+    QTRY_COMPARE_WITH_TIMEOUT(queue.item(two).state, TransferItem::State::Done, 10000);
+    QCOMPARE(queue.item(big).state, TransferItem::State::Cancelled);
+    QCOMPARE(queue.connectionsOpened(), 2);
+    QVERIFY2(server.errors().isEmpty(), qPrintable(server.errors().join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)
