@@ -56,20 +56,29 @@ fresh() {
   sync
 }
 
-row() { # name, then the command
-  local name=$1 walls=() cpus=()
-  shift
+# pair NAME_A FUNC_A NAME_B FUNC_B: the two run alternately, REPEAT times each, so
+# both meet the same state of the machine (page cache, write-back); medians printed.
+pair() {
+  local an=$1 a=$2 bn=$3 b=$4 aw=() ac=() bw=() bc=() w c
   for ((i = 0; i < repeat; i++)); do
     fresh
-    read -r w c < <(measure "$@")
-    walls+=("$w") cpus+=("$c")
+    read -r w c < <(measure "$a")
+    aw+=("$w") ac+=("$c")
+    fresh
+    read -r w c < <(measure "$b")
+    bw+=("$w") bc+=("$c")
   done
-  printf '  %-34s wall %7.3f s   cpu %7.3f s\n' "$name" "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)"
+  printf '  %-34s wall %7.3f s   cpu %7.3f s\n' "$an" "$(printf '%s\n' "${aw[@]}" | median)" "$(printf '%s\n' "${ac[@]}" | median)"
+  printf '  %-34s wall %7.3f s   cpu %7.3f s\n' "$bn" "$(printf '%s\n' "${bw[@]}" | median)" "$(printf '%s\n' "${bc[@]}" | median)"
 }
 
 tls_url="ftp://$user@127.0.0.1:$VSFTPD_PORT"
 plain_url="ftp://$user@127.0.0.1:$plain_port"
-echo "FTP on loopback, vsftpd 3.0.3, ${size_mib} MiB file, median of $repeat runs"
+curl_get() { curl -s -S "${curl_tls[@]}" -u "$user:$pass" -o "$work/curl.bin" "${url/ftp:\/\/$user@/ftp://}/big.bin"; }
+sat_get() { "$cli" "${sat[@]}" ftp "$url" get big.bin "$work/sat.bin"; }
+curl_put() { curl -s -S "${curl_tls[@]}" -u "$user:$pass" -T "$work/big.bin" "${url/ftp:\/\/$user@/ftp://}/up-curl.bin"; }
+sat_put() { "$cli" "${sat[@]}" ftp "$url" put "$work/big.bin" up-sat.bin; }
+echo "FTP on loopback, vsftpd 3.0.3, ${size_mib} MiB file, median of $repeat runs, curl and satchel alternating"
 for mode in plain tls; do
   if [[ $mode == tls ]]; then
     url=$tls_url curl_tls=(--ssl-reqd --cacert "$VSFTPD_CA") sat=(--ca-file "$VSFTPD_CA")
@@ -77,12 +86,10 @@ for mode in plain tls; do
     url=$plain_url curl_tls=() sat=(--insecure-plain)
   fi
   echo " get ($mode)"
-  row "curl" curl -s -S "${curl_tls[@]}" -u "$user:$pass" -o "$work/curl.bin" "${url/ftp:\/\/$user@/ftp://}/big.bin"
-  row "satchel-cli" "$cli" "${sat[@]}" ftp "$url" get big.bin "$work/sat.bin"
+  pair "curl" curl_get "satchel-cli" sat_get
   cmp -s "$work/big.bin" "$work/sat.bin" || { echo "satchel download differs" >&2; exit 1; }
   echo " put ($mode)"
-  row "curl" curl -s -S "${curl_tls[@]}" -u "$user:$pass" -T "$work/big.bin" "${url/ftp:\/\/$user@/ftp://}/up-curl.bin"
-  row "satchel-cli" "$cli" "${sat[@]}" ftp "$url" put "$work/big.bin" up-sat.bin
+  pair "curl" curl_put "satchel-cli" sat_put
   cmp -s "$work/big.bin" "$VSFTPD_ROOT/up-sat.bin" || { echo "satchel upload differs" >&2; exit 1; }
 done
 
@@ -105,10 +112,10 @@ set ftp:ssl-force true
 set ftp:ssl-protect-data true
 set ssl:check-hostname true
 RC
-  # Each run uploads into a new folder (an inner shell picks the name), so no run finds
-  # the files already there.
-  row "lftp mirror -R --parallel=4" bash -c "lftp -e \"source $work/lftp.rc; mirror -R --parallel=4 $work/small small-lftp-\$RANDOM\$RANDOM; quit\" -u \"$user,$pass\" 127.0.0.1:$VSFTPD_PORT"
-  row "satchel-cli put -r --parallel 4" bash -c "\"$cli\" --ca-file \"$VSFTPD_CA\" ftp \"$tls_url\" put -r \"$work/small\" small-sat-\$RANDOM --parallel 4"
+  # Each run uploads into a new folder, so no run finds the files already there.
+  lftp_put() { lftp -e "source $work/lftp.rc; mirror -R --parallel=4 $work/small small-lftp-$RANDOM$RANDOM; quit" -u "$user,$pass" "127.0.0.1:$VSFTPD_PORT"; }
+  sat_put_tree() { "$cli" --ca-file "$VSFTPD_CA" ftp "$tls_url" put -r "$work/small" "small-sat-$RANDOM$RANDOM" --parallel 4; }
+  pair "lftp mirror -R --parallel=4" lftp_put "satchel-cli put -r --parallel 4" sat_put_tree
 else
   echo " (lftp is not installed: the small-files comparison was not run)"
 fi

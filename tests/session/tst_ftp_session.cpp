@@ -2,7 +2,8 @@
 // AUTH TLS, bytes injected after 234: all failures before any credential), the full
 // TLS login with PBSZ/PROT; PASV naming another address (the client connects only to
 // the control connection's peer); malformed and overlong replies; a transfer broken
-// mid-way leaves no file where the download belongs; a stalled server times out in words.
+// mid-way leaves no file where the download belongs; a stalled server times out in words;
+// a protected data connection must show the certificate accepted on the control one.
 #include "protocols/ftp/FtpGetOperation.h"
 #include "protocols/ftp/FtpListOperation.h"
 #include "protocols/ftp/FtpSession.h"
@@ -10,6 +11,7 @@
 #include "tests/common/TestPki.h"
 
 #include <QFile>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -73,6 +75,37 @@ private:
     bool m_reset;
 };
 
+// A protected data-connection listener: TLS server side with `certificate`, then sends
+// `payload` and ends TLS with close_notify.
+class TlsDataServer : public QTcpServer
+{
+public:
+    TlsDataServer(TestCertificate certificate, QByteArray payload)
+        : m_certificate(std::move(certificate))
+        , m_payload(std::move(payload))
+    {
+        listen(QHostAddress::LocalHost, 0);
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        socket->setLocalCertificate(m_certificate.certificate);
+        socket->setPrivateKey(m_certificate.key);
+        connect(socket, &QSslSocket::encrypted, socket, [this, socket] {
+            socket->write(m_payload);
+            socket->disconnectFromHost();
+        });
+        socket->startServerEncryption();
+    }
+
+private:
+    TestCertificate m_certificate;
+    QByteArray m_payload;
+};
+
 struct Outcome {
     bool loggedIn = false;
     std::optional<OperationError> error;
@@ -95,6 +128,8 @@ private Q_SLOTS:
     void brokenTransferLeavesNoFile();
     void stalledServerTimesOut();
     void activeModeAcceptsOnlyTheServer();
+    void dataConnectionMustShowTheControlCertificate_data();
+    void dataConnectionMustShowTheControlCertificate();
     void keepAliveOnlyWhenIdle();
 
 private:
@@ -277,6 +312,55 @@ void TestFtpSession::brokenTransferLeavesNoFile()
     QFile after(target);
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), QByteArray("the old file"));
+}
+
+void TestFtpSession::dataConnectionMustShowTheControlCertificate_data()
+{
+    QTest::addColumn<bool>("sameCertificate");
+    QTest::newRow("the control connection's certificate") << true;
+    // Valid and from the same trusted CA, yet not the certificate accepted on the
+    // control connection: a data connection is checked against that one only (RFC 4217
+    // §10.2 lets a resumed session skip verification, so nothing else would catch it).
+    QTest::newRow("another certificate from the same CA") << false;
+}
+
+void TestFtpSession::dataConnectionMustShowTheControlCertificate()
+{
+    QFETCH(bool, sameCertificate);
+    const TestCertificate control = m_pki.issue({ QStringLiteral("127.0.0.1") });
+    const QByteArray payload(300'000, 'p');
+    TlsDataServer data(sameCertificate ? control : m_pki.issue({ QStringLiteral("127.0.0.1") }), payload);
+    FakeServer server(QStringLiteral("S: 220 hi\nC: AUTH TLS\nS: 234 go ahead\nTLS\n"
+                                     "C: FEAT\nS: 211-Features\nS:  AUTH TLS\nS:  PBSZ\nS:  PROT\nS: 211 End\n"
+                                     "C: USER bob\nS: 331 pw\nC: PASS pw\nS: 230 in\n"
+                                     "C: PBSZ 0\nS: 200 ok\nC: PROT P\nS: 200 private\n"
+                                     "C: TYPE I\nS: 200 binary\n"
+                                     "C: EPSV\nS: 229 Entering Extended Passive Mode (|||%1|)\n"
+                                     "C: RETR f.bin\nS: 150 sending\nS: 226 done\nSTALL")
+                          .arg(data.serverPort()));
+    server.setCertificate(control);
+    auto s = session(server, Net::TlsPolicy::StartTlsRequired);
+    QVERIFY(login(*s).loggedIn);
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("f.bin"));
+    FtpGetOperation get(s.get(), QStringLiteral("f.bin"), target, false);
+    std::optional<OperationError> error;
+    bool ok = false;
+    connect(&get, &FtpGetOperation::succeeded, this, [&] { ok = true; });
+    connect(&get, &FtpGetOperation::failed, this, [&](const OperationError &e) { error = e; });
+    get.start();
+    QTRY_VERIFY_WITH_TIMEOUT(ok || error, 10000);
+    if (sameCertificate) {
+        QVERIFY2(ok, error ? qPrintable(error->message) : "");
+        QFile got(target);
+        QVERIFY(got.open(QIODevice::ReadOnly));
+        QCOMPARE(got.readAll(), payload);
+        return;
+    }
+    QVERIFY(!ok);
+    QCOMPARE(error->kind, OperationError::Kind::Tls);
+    QVERIFY2(error->message.contains(QStringLiteral("different certificate")), qPrintable(error->message));
+    QVERIFY(!QFile::exists(target));
 }
 
 void TestFtpSession::stalledServerTimesOut()
