@@ -359,6 +359,15 @@ void FtpDataChannel::pumpUpload()
     if (io == FtpDataStream::Io::WouldBlock) {
         return; // the stream signals writable()
     }
+    // The turn ends here: what TLS buffered goes out now, not at the next write.
+    io = m_stream->flush();
+    if (io == FtpDataStream::Io::Failed) {
+        fail(OperationError::Kind::Network, QStringLiteral("data connection: %1").arg(m_stream->errorString()));
+        return;
+    }
+    if (io == FtpDataStream::Io::WouldBlock) {
+        return;
+    }
     if (!m_uploadDone || m_pendingOffset != m_pendingSize) {
         QMetaObject::invokeMethod(this, &FtpDataChannel::pumpUpload, Qt::QueuedConnection);
         return;

@@ -96,6 +96,8 @@ void preferGroup(SSL *ssl, int group)
     ERR_clear_error();
 }
 
+constexpr long kWriteBuffer = 256 * 1024;
+
 QString openSslErrors()
 {
     QStringList parts;
@@ -143,6 +145,16 @@ void FtpDataStream::startTls(const QByteArray &session, const QString &serverNam
         m_error = QStringLiteral("TLS: cannot set up the data connection: %1").arg(openSslErrors());
         Q_EMIT failed();
         return;
+    }
+    // Records go out through a 256 KiB buffer rather than one write(2) per 16 KiB
+    // record: an upload then costs a sixteenth of the system calls and TCP pushes.
+    // Whatever is left in it goes with flush(), and with every handshake flight and
+    // alert (OpenSSL flushes those itself).
+    BIO *socketBio = SSL_get_wbio(m_ssl);
+    if (BIO *buffered = BIO_new(BIO_f_buffer()); buffered && BIO_up_ref(socketBio) == 1) {
+        BIO_int_ctrl(buffered, BIO_C_SET_BUFF_SIZE, kWriteBuffer, 1);
+        BIO_push(buffered, socketBio);
+        SSL_set0_wbio(m_ssl, buffered); // drops the reference SSL_set_fd gave the write side
     }
     if (!session.isEmpty()) {
         if (SSL_SESSION *resumable = parsedSession(session)) {
@@ -279,6 +291,28 @@ qint64 FtpDataStream::read(char *buffer, qint64 max, Io *io)
         armAfterWouldBlock(true);
     }
     return 0;
+}
+
+FtpDataStream::Io FtpDataStream::flush()
+{
+    if (!m_ssl) {
+        return Io::Moved;
+    }
+    BIO *out = SSL_get_wbio(m_ssl);
+    if (BIO_ctrl(out, BIO_CTRL_WPENDING, 0, nullptr) <= 0) {
+        return Io::Moved;
+    }
+    errno = 0;
+    if (BIO_ctrl(out, BIO_CTRL_FLUSH, 0, nullptr) > 0) {
+        return Io::Moved;
+    }
+    if (BIO_should_retry(out)) {
+        m_wantsRead = false;
+        m_wantsWrite = true;
+        armAfterWouldBlock(false);
+        return Io::WouldBlock;
+    }
+    return osFailure("writing to the data connection");
 }
 
 qint64 FtpDataStream::write(const char *data, qint64 size, Io *io)

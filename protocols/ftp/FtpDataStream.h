@@ -46,6 +46,9 @@ public:
 
     qint64 read(char *buffer, qint64 max, Io *io);
     qint64 write(const char *data, qint64 size, Io *io);
+    // Sends what TLS still holds back (write() may keep up to 256 KiB): Moved when all
+    // is with the kernel, WouldBlock (writable() follows) or Failed.
+    Io flush();
     // Bytes OpenSSL has already taken off the socket but not handed out: no readable()
     // will come for them, so the reader must continue on its own.
     bool hasBufferedInput() const;

@@ -51,9 +51,14 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # Before every run: no destination left from the run before (freeing a 1 GiB file would
 # be charged to whoever replaces it) and no dirty pages of it still being written back.
+# The page cache is emptied and only the two sources read back into it: with the cache
+# full of earlier runs' files, the kernel reclaims pages while a run writes, charged to
+# whichever client is running, and single runs then took 2-4x their usual CPU.
 fresh() {
   rm -f "$work/curl.bin" "$work/sat.bin" "$VSFTPD_ROOT/up-curl.bin" "$VSFTPD_ROOT/up-sat.bin"
   sync
+  echo 1 >/proc/sys/vm/drop_caches
+  cat "$work/big.bin" "$VSFTPD_ROOT/big.bin" >/dev/null
 }
 
 # pair NAME_A FUNC_A NAME_B FUNC_B: the two run alternately, REPEAT times each, so
@@ -67,6 +72,7 @@ pair() {
     fresh
     read -r w c < <(measure "$b")
     bw+=("$w") bc+=("$c")
+    [[ -z ${BENCH_VERBOSE:-} ]] || echo "    run $i: $an ${aw[-1]} s / ${ac[-1]} s, $bn $w s / $c s" >&2
   done
   printf '  %-34s wall %7.3f s   cpu %7.3f s\n' "$an" "$(printf '%s\n' "${aw[@]}" | median)" "$(printf '%s\n' "${ac[@]}" | median)"
   printf '  %-34s wall %7.3f s   cpu %7.3f s\n' "$bn" "$(printf '%s\n' "${bw[@]}" | median)" "$(printf '%s\n' "${bc[@]}" | median)"
@@ -79,7 +85,7 @@ sat_get() { "$cli" "${sat[@]}" ftp "$url" get big.bin "$work/sat.bin"; }
 curl_put() { curl -s -S "${curl_tls[@]}" -u "$user:$pass" -T "$work/big.bin" "${url/ftp:\/\/$user@/ftp://}/up-curl.bin"; }
 sat_put() { "$cli" "${sat[@]}" ftp "$url" put "$work/big.bin" up-sat.bin; }
 echo "FTP on loopback, vsftpd 3.0.3, ${size_mib} MiB file, median of $repeat runs, curl and satchel alternating"
-for mode in plain tls; do
+for mode in ${BENCH_MODES:-plain tls}; do
   if [[ $mode == tls ]]; then
     url=$tls_url curl_tls=(--ssl-reqd --cacert "$VSFTPD_CA") sat=(--ca-file "$VSFTPD_CA")
   else
@@ -94,7 +100,7 @@ for mode in plain tls; do
 done
 
 # Many small files, 4 connections each (TLS).
-if command -v lftp >/dev/null; then
+if ((small > 0)) && command -v lftp >/dev/null; then
   mkdir -p "$work/small"
   /usr/bin/python3 - "$work/small" "$small" <<'PY'
 import os, sys
@@ -117,5 +123,5 @@ RC
   sat_put_tree() { "$cli" --ca-file "$VSFTPD_CA" ftp "$tls_url" put -r "$work/small" "small-sat-$RANDOM$RANDOM" --parallel 4; }
   pair "lftp mirror -R --parallel=4" lftp_put "satchel-cli put -r --parallel 4" sat_put_tree
 else
-  echo " (lftp is not installed: the small-files comparison was not run)"
+  echo " (no small-files comparison: lftp is not installed, or SMALL_FILES is 0)"
 fi
