@@ -95,6 +95,22 @@ TransferItem itemFor(TransferItem::Direction direction, const QString &local, co
     return item;
 }
 
+// Once the item `running` on `queue` (one connection) has moved bytes, `stop` (pause or
+// cancel) leaves it `stopped`. The next item is added at once (with nothing left to do,
+// the queue would say goodbye to the server) and runs on the same connection once ABOR
+// was answered. A failure here fails the test: the caller checks currentTestFailed().
+void stopWhileRunningThenRun(TransferQueue &queue, qint64 running, void (TransferQueue::*stop)(qint64),
+    TransferItem::State stopped, const TransferItem &next)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(
+        queue.item(running).state == TransferItem::State::Running && queue.item(running).transferred > 0, 30000);
+    (queue.*stop)(running);
+    QCOMPARE(queue.item(running).state, stopped);
+    const qint64 id = queue.add(next);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        queue.item(id).state == TransferItem::State::Done, qPrintable(queue.item(id).error), 30000);
+}
+
 } // namespace
 
 class TestFtpAbort : public QObject
@@ -183,15 +199,11 @@ void TestFtpAbort::pausingARunningDownloadKeepsTheConnection()
     const QString smallLocal = local.filePath(QStringLiteral("small.bin"));
     TransferQueue queue(options, 1);
     const qint64 big = queue.add(itemFor(TransferItem::Direction::Download, bigLocal, bigName));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        queue.item(big).state == TransferItem::State::Running && queue.item(big).transferred > 0, 30000);
-    queue.pause(big);
-    QCOMPARE(queue.item(big).state, TransferItem::State::Paused);
-
-    // The next item runs on the same connection once ABOR was answered.
-    const qint64 next = queue.add(itemFor(TransferItem::Direction::Download, smallLocal, smallName));
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        queue.item(next).state == TransferItem::State::Done, qPrintable(queue.item(next).error), 30000);
+    stopWhileRunningThenRun(queue, big, &TransferQueue::pause, TransferItem::State::Paused,
+        itemFor(TransferItem::Direction::Download, smallLocal, smallName));
+    if (QTest::currentTestFailed()) {
+        return;
+    }
     QCOMPARE(readAll(smallLocal), small);
     QCOMPARE(queue.connectionsOpened(), 1);
     QCOMPARE(queue.item(big).state, TransferItem::State::Paused);
@@ -254,14 +266,11 @@ void TestFtpAbort::cancellingARunningUploadKeepsTheConnection()
     QVERIFY2(sessionOptions(server, &options, &error), qPrintable(error));
     TransferQueue queue(options, 1);
     const qint64 big = queue.add(itemFor(TransferItem::Direction::Upload, bigLocal, bigName));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        queue.item(big).state == TransferItem::State::Running && queue.item(big).transferred > 0, 30000);
-    queue.cancel(big);
-    QCOMPARE(queue.item(big).state, TransferItem::State::Cancelled);
-    // Added at once: with nothing left to do, the queue would say goodbye to the server.
-    const qint64 next = queue.add(itemFor(TransferItem::Direction::Upload, smallLocal, smallName));
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        queue.item(next).state == TransferItem::State::Done, qPrintable(queue.item(next).error), 30000);
+    stopWhileRunningThenRun(queue, big, &TransferQueue::cancel, TransferItem::State::Cancelled,
+        itemFor(TransferItem::Direction::Upload, smallLocal, smallName));
+    if (QTest::currentTestFailed()) {
+        return;
+    }
     QCOMPARE(readAll(serverRoot + smallName), small);
     QCOMPARE(queue.item(big).state, TransferItem::State::Cancelled);
     QCOMPARE(queue.connectionsOpened(), 1);

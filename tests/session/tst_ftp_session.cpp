@@ -111,6 +111,13 @@ struct Outcome {
     std::optional<OperationError> error;
 };
 
+// How a transfer ended: it succeeded, failed with `error`, or did neither in time.
+struct Result {
+    bool ok = false;
+    std::optional<OperationError> error;
+    bool ended() const { return ok || error; }
+};
+
 } // namespace
 
 class TestFtpSession : public QObject
@@ -136,6 +143,7 @@ private:
     std::unique_ptr<FtpSession> session(
         FakeServer &server, Net::TlsPolicy policy, std::chrono::milliseconds timeout = 10s);
     Outcome login(FtpSession &s);
+    Result run(FtpTransferOperation &operation);
     TestPki m_pki;
 };
 
@@ -157,13 +165,29 @@ std::unique_ptr<FtpSession> TestFtpSession::session(
 Outcome TestFtpSession::login(FtpSession &s)
 {
     Outcome outcome;
-    connect(&s, &FtpSession::loggedIn, this, [&] { outcome.loggedIn = true; });
-    connect(&s, &FtpSession::failed, this, [&](const OperationError &e) { outcome.error = e; });
+    // The connections end with this function: a later signal must not reach `outcome`.
+    QObject context;
+    connect(&s, &FtpSession::loggedIn, &context, [&] { outcome.loggedIn = true; });
+    connect(&s, &FtpSession::failed, &context, [&](const OperationError &e) { outcome.error = e; });
     s.open();
     if (!QTest::qWaitFor([&] { return outcome.loggedIn || outcome.error; }, 10000)) {
         qWarning("login timed out");
     }
     return outcome;
+}
+
+// Starts `operation` and waits (10 s at most) until it succeeded or failed.
+Result TestFtpSession::run(FtpTransferOperation &operation)
+{
+    Result result;
+    QObject receiver; // the connections end with `result`
+    connect(&operation, &FtpTransferOperation::succeeded, &receiver, [&] { result.ok = true; });
+    connect(&operation, &FtpTransferOperation::failed, &receiver, [&](const OperationError &e) { result.error = e; });
+    operation.start();
+    if (!QTest::qWaitFor([&] { return result.ended(); }, 10000)) {
+        qWarning("transfer timed out");
+    }
+    return result;
 }
 
 void TestFtpSession::tlsRules_data()
@@ -256,13 +280,9 @@ void TestFtpSession::pasvAddressIsIgnored()
     auto s = session(server, Net::TlsPolicy::Plain);
     QVERIFY(login(*s).loggedIn);
     FtpListOperation list(s.get(), QString());
-    bool ok = false;
-    std::optional<OperationError> error;
-    connect(&list, &FtpListOperation::succeeded, this, [&] { ok = true; });
-    connect(&list, &FtpListOperation::failed, this, [&](const OperationError &e) { error = e; });
-    list.start();
-    QTRY_VERIFY_WITH_TIMEOUT(ok || error, 10000);
-    QVERIFY2(ok, error ? qPrintable(error->message) : "");
+    const Result result = run(list);
+    QVERIFY(result.ended());
+    QVERIFY2(result.ok, result.error ? qPrintable(result.error->message) : "");
     QCOMPARE(data.connections, 1);
     QCOMPARE(list.entries().size(), 2);
     QCOMPARE(list.entries().at(0).name, QStringLiteral("a.txt"));
@@ -299,15 +319,11 @@ void TestFtpSession::brokenTransferLeavesNoFile()
     QVERIFY(existing.open(QIODevice::WriteOnly) && existing.write("the old file") == 12);
     existing.close();
     FtpGetOperation get(s.get(), QStringLiteral("big.bin"), target, false);
-    std::optional<OperationError> error;
-    bool ok = false;
-    connect(&get, &FtpGetOperation::succeeded, this, [&] { ok = true; });
-    connect(&get, &FtpGetOperation::failed, this, [&](const OperationError &e) { error = e; });
-    get.start();
-    QTRY_VERIFY_WITH_TIMEOUT(ok || error, 10000);
-    QVERIFY(!ok);
-    QCOMPARE(error->kind, kind);
-    QVERIFY2(error->message.startsWith(QStringLiteral("RETR big.bin: 4")), qPrintable(error->message));
+    const Result result = run(get);
+    QVERIFY(result.ended());
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error->kind, kind);
+    QVERIFY2(result.error->message.startsWith(QStringLiteral("RETR big.bin: 4")), qPrintable(result.error->message));
     // The old file is untouched: a broken download never takes its place.
     QFile after(target);
     QVERIFY(after.open(QIODevice::ReadOnly));
@@ -344,22 +360,19 @@ void TestFtpSession::dataConnectionMustShowTheControlCertificate()
     QTemporaryDir dir;
     const QString target = dir.filePath(QStringLiteral("f.bin"));
     FtpGetOperation get(s.get(), QStringLiteral("f.bin"), target, false);
-    std::optional<OperationError> error;
-    bool ok = false;
-    connect(&get, &FtpGetOperation::succeeded, this, [&] { ok = true; });
-    connect(&get, &FtpGetOperation::failed, this, [&](const OperationError &e) { error = e; });
-    get.start();
-    QTRY_VERIFY_WITH_TIMEOUT(ok || error, 10000);
+    const Result result = run(get);
+    QVERIFY(result.ended());
     if (sameCertificate) {
-        QVERIFY2(ok, error ? qPrintable(error->message) : "");
+        QVERIFY2(result.ok, result.error ? qPrintable(result.error->message) : "");
         QFile got(target);
         QVERIFY(got.open(QIODevice::ReadOnly));
         QCOMPARE(got.readAll(), payload);
         return;
     }
-    QVERIFY(!ok);
-    QCOMPARE(error->kind, OperationError::Kind::Tls);
-    QVERIFY2(error->message.contains(QStringLiteral("different certificate")), qPrintable(error->message));
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error->kind, OperationError::Kind::Tls);
+    QVERIFY2(
+        result.error->message.contains(QStringLiteral("different certificate")), qPrintable(result.error->message));
     QVERIFY(!QFile::exists(target));
 }
 

@@ -34,6 +34,24 @@ void apply(const MaildirIndex::Changes &changes, FlagMap *cache)
     }
 }
 
+// A reader that caches only flags: what its last scan changed (already applied to
+// `flags`) and, when the scan failed, why.
+struct Reader {
+    FlagMap flags;
+    MaildirIndex::Changes changes;
+    QString error;
+
+    // Scans `index` against the cached flags and applies what it found to them.
+    bool scan(MaildirIndex &index)
+    {
+        if (!index.scan(flags, &changes, &error)) {
+            return false;
+        }
+        apply(changes, &flags);
+        return true;
+    }
+};
+
 QList<quint32> uidsOf(const QList<Imap::MessageSummary> &summaries)
 {
     QList<quint32> uids;
@@ -157,13 +175,12 @@ void TestMaildirIndex::uidsFollowDeliveryOrder()
         QVERIFY(put(file, mail("hi")));
     }
     auto index = openIndex();
-    MaildirIndex::Changes changes;
-    QString error;
-    QVERIFY2(index->scan({}, &changes, &error), qPrintable(error));
-    QVERIFY(changes.removed.isEmpty() && changes.flags.isEmpty());
-    QCOMPARE(changes.added.size(), order.size());
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QVERIFY(reader.changes.removed.isEmpty() && reader.changes.flags.isEmpty());
+    QCOMPARE(reader.changes.added.size(), order.size());
     for (qsizetype i = 0; i < order.size(); ++i) {
-        const quint32 uid = changes.added.at(i).uid;
+        const quint32 uid = reader.changes.added.at(i).uid;
         QCOMPARE(uid, quint32(i + 1));
         QCOMPARE(uniqueNameOf(index->pathOf(uid)), order.at(i));
     }
@@ -174,30 +191,26 @@ void TestMaildirIndex::uidStaysThroughRenameAndReopen()
 {
     QVERIFY(put(QStringLiteral("new/1700000000.M1P2.host"), mail("one")));
     QVERIFY(put(QStringLiteral("new/1700000001.M1P2.host"), mail("two")));
-    FlagMap cache;
-    QString error;
-    MaildirIndex::Changes changes;
     auto index = openIndex();
-    QVERIFY2(index->scan(cache, &changes, &error), qPrintable(error));
-    QCOMPARE(uidsOf(changes.added), (QList<quint32> { 1, 2 }));
-    apply(changes, &cache);
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(uidsOf(reader.changes.added), (QList<quint32> { 1, 2 }));
 
     // Another reader marks the first one seen: new/NAME -> cur/NAME:2,S (the spec's move).
     QVERIFY(QFile::rename(m_root + QStringLiteral("/new/1700000000.M1P2.host"),
         m_root + QStringLiteral("/cur/1700000000.M1P2.host:2,S")));
-    QVERIFY2(index->scan(cache, &changes, &error), qPrintable(error));
-    QVERIFY(changes.added.isEmpty());
-    QVERIFY(changes.removed.isEmpty());
-    QCOMPARE(changes.flags.size(), 1);
-    QCOMPARE(changes.flags.at(0).uid, 1u);
-    QCOMPARE(changes.flags.at(0).flags, QByteArrayList { "\\Seen" });
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QVERIFY(reader.changes.added.isEmpty());
+    QVERIFY(reader.changes.removed.isEmpty());
+    QCOMPARE(reader.changes.flags.size(), 1);
+    QCOMPARE(reader.changes.flags.at(0).uid, 1u);
+    QCOMPARE(reader.changes.flags.at(0).flags, QByteArrayList { "\\Seen" });
     QCOMPARE(index->pathOf(1), m_root + QStringLiteral("/cur/1700000000.M1P2.host:2,S"));
-    apply(changes, &cache);
 
     // Another instance reading the same map knows the same UIDs.
     auto reopened = openIndex();
-    QVERIFY2(reopened->scan(cache, &changes, &error), qPrintable(error));
-    QVERIFY(changes.isEmpty());
+    QVERIFY2(reader.scan(*reopened), qPrintable(reader.error));
+    QVERIFY(reader.changes.isEmpty());
     QCOMPARE(reopened->pathOf(1), m_root + QStringLiteral("/cur/1700000000.M1P2.host:2,S"));
     QCOMPARE(reopened->pathOf(2), m_root + QStringLiteral("/new/1700000001.M1P2.host"));
     QCOMPARE(reopened->messageCount(), qsizetype(2));
@@ -207,38 +220,34 @@ void TestMaildirIndex::uidsGrowAndAreNeverReused()
 {
     QVERIFY(put(QStringLiteral("new/1700000000.M1P2.host"), mail("a")));
     QVERIFY(put(QStringLiteral("new/1700000001.M1P2.host"), mail("b")));
-    FlagMap cache;
-    QString error;
-    MaildirIndex::Changes changes;
     auto index = openIndex();
-    QVERIFY2(index->scan(cache, &changes, &error), qPrintable(error));
-    apply(changes, &cache);
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
 
     // The message with the highest UID goes; its UID must not come back.
     QVERIFY(QFile::remove(index->pathOf(2)));
-    QVERIFY2(index->scan(cache, &changes, &error), qPrintable(error));
-    QCOMPARE(changes.removed, QList<quint32> { 2 });
-    QVERIFY(changes.added.isEmpty() && changes.flags.isEmpty());
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(reader.changes.removed, QList<quint32> { 2 });
+    QVERIFY(reader.changes.added.isEmpty() && reader.changes.flags.isEmpty());
     QVERIFY(index->pathOf(2).isEmpty());
-    apply(changes, &cache);
 
     auto reopened = openIndex();
-    QVERIFY2(reopened->scan(cache, &changes, &error), qPrintable(error));
-    QVERIFY(changes.isEmpty());
+    QVERIFY2(reader.scan(*reopened), qPrintable(reader.error));
+    QVERIFY(reader.changes.isEmpty());
     QVERIFY(put(QStringLiteral("new/1700000002.M1P2.host"), mail("c")));
-    QVERIFY2(reopened->scan(cache, &changes, &error), qPrintable(error));
-    QCOMPARE(uidsOf(changes.added), QList<quint32> { 3 });
-    apply(changes, &cache);
+    QVERIFY2(reader.scan(*reopened), qPrintable(reader.error));
+    QCOMPARE(uidsOf(reader.changes.added), QList<quint32> { 3 });
 
     // remove() leaves the map file to the next scan; a reader of the stale map still
     // drops the message and does not hand its UID out again.
+    QString error;
     QVERIFY2(reopened->remove(3, &error), qPrintable(error));
     QVERIFY(!exists(QStringLiteral("new/1700000002.M1P2.host")));
     auto third = openIndex();
     QVERIFY(put(QStringLiteral("new/1700000003.M1P2.host"), mail("d")));
-    QVERIFY2(third->scan(cache, &changes, &error), qPrintable(error));
-    QCOMPARE(changes.removed, QList<quint32> { 3 });
-    QCOMPARE(uidsOf(changes.added), QList<quint32> { 4 });
+    QVERIFY2(reader.scan(*third), qPrintable(reader.error));
+    QCOMPARE(reader.changes.removed, QList<quint32> { 3 });
+    QCOMPARE(uidsOf(reader.changes.added), QList<quint32> { 4 });
     QCOMPARE(third->nextUid(), 5u);
 }
 
@@ -246,18 +255,15 @@ void TestMaildirIndex::lostMapNeverReusesCachedUids()
 {
     QVERIFY(put(QStringLiteral("new/1700000000.M1P2.host"), mail("a")));
     QVERIFY(put(QStringLiteral("cur/1700000001.M1P2.host:2,S"), mail("b")));
-    FlagMap cache;
-    QString error;
-    MaildirIndex::Changes changes;
-    QVERIFY2(openIndex()->scan(cache, &changes, &error), qPrintable(error));
-    apply(changes, &cache);
+    Reader reader;
+    QVERIFY2(reader.scan(*openIndex()), qPrintable(reader.error));
     QVERIFY(QFile::remove(m_mapPath));
 
     // The cache still holds 1 and 2; they may not name other messages now.
     auto index = openIndex();
-    QVERIFY2(index->scan(cache, &changes, &error), qPrintable(error));
-    QCOMPARE(changes.removed, (QList<quint32> { 1, 2 }));
-    QCOMPARE(uidsOf(changes.added), (QList<quint32> { 3, 4 }));
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(reader.changes.removed, (QList<quint32> { 1, 2 }));
+    QCOMPARE(uidsOf(reader.changes.added), (QList<quint32> { 3, 4 }));
     QCOMPARE(uniqueNameOf(index->pathOf(3)), QStringLiteral("1700000000.M1P2.host"));
 }
 
@@ -292,11 +298,10 @@ void TestMaildirIndex::flagsFromNames()
     }
     QVERIFY(put(relative, mail("x")));
     auto index = openIndex();
-    MaildirIndex::Changes changes;
-    QString error;
-    QVERIFY2(index->scan({}, &changes, &error), qPrintable(error));
-    QCOMPARE(changes.added.size(), 1);
-    QCOMPARE(changes.added.at(0).flags, flags);
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(reader.changes.added.size(), 1);
+    QCOMPARE(reader.changes.added.at(0).flags, flags);
 }
 
 void TestMaildirIndex::namesWithFlags_data()
@@ -336,13 +341,11 @@ void TestMaildirIndex::setFlagsRenamesIntoCur()
 {
     QVERIFY(put(QStringLiteral("new/1700000000.M1P2.host"), mail("a")));
     QVERIFY(put(QStringLiteral("cur/1700000001.M1P2.host:2,PS"), mail("b")));
-    FlagMap cache;
-    QString error;
-    MaildirIndex::Changes changes;
     auto index = openIndex();
-    QVERIFY2(index->scan(cache, &changes, &error), qPrintable(error));
-    apply(changes, &cache);
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
 
+    QString error;
     QVERIFY2(index->setFlags(1, { "\\Seen", "\\Flagged" }, {}, &error), qPrintable(error));
     QCOMPARE(index->pathOf(1), m_root + QStringLiteral("/cur/1700000000.M1P2.host:2,FS"));
     QVERIFY(exists(QStringLiteral("cur/1700000000.M1P2.host:2,FS")));
@@ -366,22 +369,22 @@ void TestMaildirIndex::setFlagsRenamesIntoCur()
     QVERIFY2(error.contains(QStringLiteral("99")), qPrintable(error));
 
     // Same messages, same UIDs, the new flags.
-    QVERIFY2(index->scan(cache, &changes, &error), qPrintable(error));
-    QVERIFY(changes.added.isEmpty() && changes.removed.isEmpty());
-    QCOMPARE(changes.flags.size(), 2);
-    QCOMPARE(changes.flags.at(0).uid, 1u);
-    QCOMPARE(changes.flags.at(0).flags, QByteArrayList { "\\Flagged" });
-    QCOMPARE(changes.flags.at(1).uid, 2u);
-    QCOMPARE(changes.flags.at(1).flags, (QByteArrayList { "\\Flagged", "\\Answered", "\\Seen" }));
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QVERIFY(reader.changes.added.isEmpty() && reader.changes.removed.isEmpty());
+    QCOMPARE(reader.changes.flags.size(), 2);
+    QCOMPARE(reader.changes.flags.at(0).uid, 1u);
+    QCOMPARE(reader.changes.flags.at(0).flags, QByteArrayList { "\\Flagged" });
+    QCOMPARE(reader.changes.flags.at(1).uid, 2u);
+    QCOMPARE(reader.changes.flags.at(1).flags, (QByteArrayList { "\\Flagged", "\\Answered", "\\Seen" }));
 }
 
 void TestMaildirIndex::removeDeletesTheFile()
 {
     QVERIFY(put(QStringLiteral("cur/1700000000.M1P2.host:2,S"), mail("a")));
-    QString error;
-    MaildirIndex::Changes changes;
     auto index = openIndex();
-    QVERIFY2(index->scan({}, &changes, &error), qPrintable(error));
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QString error;
     QVERIFY2(index->remove(1, &error), qPrintable(error));
     QVERIFY(!exists(QStringLiteral("cur/1700000000.M1P2.host:2,S")));
     QVERIFY(index->pathOf(1).isEmpty());
@@ -446,11 +449,10 @@ void TestMaildirIndex::summariesCarryTheHeaders()
     QFETCH(QByteArray, messageId);
     QVERIFY(put(QStringLiteral("new/1700000000.M1P2.host"), raw));
     auto index = openIndex();
-    MaildirIndex::Changes changes;
-    QString error;
-    QVERIFY2(index->scan({}, &changes, &error), qPrintable(error));
-    QCOMPARE(changes.added.size(), 1);
-    const Imap::MessageSummary &s = changes.added.at(0);
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(reader.changes.added.size(), 1);
+    const Imap::MessageSummary &s = reader.changes.added.at(0);
     QCOMPARE(s.envelope.subject, subject);
     QCOMPARE(displayOf(s.envelope.from), from);
     QCOMPARE(displayOf(s.envelope.to), to);
@@ -496,11 +498,10 @@ void TestMaildirIndex::malformedFilesStillGetARow()
     QFETCH(QString, subject);
     QVERIFY(put(QStringLiteral("new/1700000000.M1P2.host"), raw));
     auto index = openIndex();
-    MaildirIndex::Changes changes;
-    QString error;
-    QVERIFY2(index->scan({}, &changes, &error), qPrintable(error));
-    QCOMPARE(changes.added.size(), 1);
-    const Imap::MessageSummary &s = changes.added.at(0);
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(reader.changes.added.size(), 1);
+    const Imap::MessageSummary &s = reader.changes.added.at(0);
     QCOMPARE(s.uid, 1u);
     QCOMPARE(s.envelope.subject, subject);
     QVERIFY(s.envelope.from.isEmpty());
@@ -521,13 +522,12 @@ void TestMaildirIndex::oddNamesAndFilesAreSkipped()
     QVERIFY(put(QStringLiteral("cur/1700000001.M1P2.host:2,S"), mail("twice")));
 
     auto index = openIndex();
-    MaildirIndex::Changes changes;
-    QString error;
-    QVERIFY2(index->scan({}, &changes, &error), qPrintable(error));
-    QCOMPARE(uidsOf(changes.added), (QList<quint32> { 1, 2 }));
-    QCOMPARE(changes.added.at(0).envelope.subject, QStringLiteral("real"));
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(uidsOf(reader.changes.added), (QList<quint32> { 1, 2 }));
+    QCOMPARE(reader.changes.added.at(0).envelope.subject, QStringLiteral("real"));
     QCOMPARE(index->pathOf(2), m_root + QStringLiteral("/cur/1700000001.M1P2.host:2,S"));
-    QCOMPARE(changes.added.at(1).flags, QByteArrayList { "\\Seen" });
+    QCOMPARE(reader.changes.added.at(1).flags, QByteArrayList { "\\Seen" });
 }
 
 void TestMaildirIndex::mapKeepsAnyNameAndRefusesAnotherFormat()
@@ -536,11 +536,8 @@ void TestMaildirIndex::mapKeepsAnyNameAndRefusesAnotherFormat()
     const QString odd = QStringLiteral("1700000000.M1P2.we%25ird\tname\nhost");
     QVERIFY(put(QStringLiteral("new/") + odd, mail("odd")));
     QVERIFY(put(QStringLiteral("new/1700000001.M1P2.host"), mail("plain")));
-    FlagMap cache;
-    QString error;
-    MaildirIndex::Changes changes;
-    QVERIFY2(openIndex()->scan(cache, &changes, &error), qPrintable(error));
-    apply(changes, &cache);
+    Reader reader;
+    QVERIFY2(reader.scan(*openIndex()), qPrintable(reader.error));
 
     QFile map(m_mapPath);
     QVERIFY(map.open(QIODevice::ReadOnly));
@@ -552,30 +549,30 @@ void TestMaildirIndex::mapKeepsAnyNameAndRefusesAnotherFormat()
     QCOMPARE(lines.value(3), QByteArray("2\t1700000001.M1P2.host"));
 
     auto reopened = openIndex();
-    QVERIFY2(reopened->scan(cache, &changes, &error), qPrintable(error));
-    QVERIFY(changes.isEmpty());
+    QVERIFY2(reader.scan(*reopened), qPrintable(reader.error));
+    QVERIFY(reader.changes.isEmpty());
     QCOMPARE(reopened->pathOf(1), m_root + QStringLiteral("/new/") + odd);
 
     // A map this version cannot read is not silently started afresh.
     QVERIFY(map.open(QIODevice::WriteOnly | QIODevice::Truncate));
     map.write("satchel-maildir-uids 9\nnext\t3\n");
     map.close();
-    QVERIFY(!openIndex()->scan(cache, &changes, &error));
-    QVERIFY2(error.contains(m_mapPath) && error.contains(QStringLiteral("format 9")), qPrintable(error));
+    QVERIFY(!reader.scan(*openIndex()));
+    QVERIFY2(reader.error.contains(m_mapPath) && reader.error.contains(QStringLiteral("format 9")),
+        qPrintable(reader.error));
     QVERIFY(map.open(QIODevice::WriteOnly | QIODevice::Truncate));
     map.write("hello\n");
     map.close();
-    QVERIFY(!openIndex()->scan(cache, &changes, &error));
-    QVERIFY2(error.contains(m_mapPath), qPrintable(error));
+    QVERIFY(!reader.scan(*openIndex()));
+    QVERIFY2(reader.error.contains(m_mapPath), qPrintable(reader.error));
 }
 
 void TestMaildirIndex::missingMaildirIsAnError()
 {
     MaildirIndex index(m_dir->filePath(QStringLiteral("nowhere")), m_mapPath);
-    MaildirIndex::Changes changes;
-    QString error;
-    QVERIFY(!index.scan({}, &changes, &error));
-    QVERIFY2(error.contains(QStringLiteral("nowhere/new")), qPrintable(error));
+    Reader reader;
+    QVERIFY(!reader.scan(index));
+    QVERIFY2(reader.error.contains(QStringLiteral("nowhere/new")), qPrintable(reader.error));
     QVERIFY(!QFile::exists(m_mapPath));
 }
 
