@@ -4,8 +4,15 @@
 #include "protocols/ftp/FtpTransferOperation.h"
 
 #include <QPointer>
+#include <QTimer>
+
+#include <chrono>
 
 namespace Satchel::Ftp {
+
+namespace {
+constexpr std::chrono::milliseconds kReplyWait { 5000 };
+} // namespace
 
 FtpAbortOperation::FtpAbortOperation(FtpSession *session, FtpTransferOperation *transfer, QObject *parent)
     : QObject(parent)
@@ -18,6 +25,13 @@ FtpAbortOperation::FtpAbortOperation(FtpSession *session, FtpTransferOperation *
 void FtpAbortOperation::start()
 {
     m_state = State::Aborting;
+    // A server that answers ABOR with one reply instead of two (RFC 959 §4.1.3) leaves
+    // ABOR's answer missing: after a short wait the connection is given up, not the
+    // session's whole response timeout.
+    QTimer::singleShot(kReplyWait, this, [this] {
+        fail(OperationError::Kind::Network,
+            QStringLiteral("the server did not answer ABOR within %1 s").arg(kReplyWait.count() / 1000));
+    });
     const bool ascii = m_transfer->isAscii();
     m_transfer->abort(); // resets the data connection; no signal follows from it
     if (!m_transfer->stoppedCleanly()) {

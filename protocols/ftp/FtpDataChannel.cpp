@@ -278,6 +278,9 @@ void FtpDataChannel::drain()
     if (moved > 0) {
         m_watchdog->start(m_session->options().connection.responseTimeout);
         Q_EMIT progressed(m_bytes);
+        if (!m_stream || m_failed) {
+            return; // a slot stopped the transfer
+        }
     }
     switch (io) {
     case FtpDataStream::Io::Moved:
@@ -285,9 +288,8 @@ void FtpDataChannel::drain()
         QMetaObject::invokeMethod(this, &FtpDataChannel::drain, Qt::QueuedConnection);
         break;
     case FtpDataStream::Io::WouldBlock:
-        if (m_stream->hasBufferedInput()) {
-            QMetaObject::invokeMethod(this, &FtpDataChannel::drain, Qt::QueuedConnection);
-        }
+        // SSL_read says "want read" only when no whole record waits in its buffer: the
+        // stream signals readable() when more arrives.
         break;
     case FtpDataStream::Io::Ended:
         // The end of a download. With TLS, vsftpd sends close_notify and waits for ours
@@ -350,6 +352,9 @@ void FtpDataChannel::pumpUpload()
     if (moved > 0) {
         m_watchdog->start(m_session->options().connection.responseTimeout);
         Q_EMIT progressed(m_bytes);
+        if (!m_stream || m_failed) {
+            return; // a slot stopped the transfer
+        }
     }
     if (io == FtpDataStream::Io::Failed) {
         fail(m_stream->tlsFailure() ? OperationError::Kind::Tls : OperationError::Kind::Network,
@@ -411,8 +416,7 @@ void FtpDataChannel::dropConnection()
     }
     if (m_stream) {
         m_stream->disconnect(this);
-        m_stoppedCleanly = m_stream->endsCleanly();
-        m_stream->reset();
+        m_stoppedCleanly = m_stream->reset();
         m_stream->deleteLater(); // may be inside one of its signals
         m_stream = nullptr;
     }

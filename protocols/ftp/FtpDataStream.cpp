@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <iterator>
@@ -13,6 +14,7 @@
 #include <openssl/obj_mac.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <utility>
@@ -97,6 +99,8 @@ void preferGroup(SSL *ssl, int group)
 }
 
 constexpr long kWriteBuffer = 256 * 1024;
+// How long a stop may take to finish a half-sent record and send close_notify.
+constexpr std::chrono::milliseconds kStopWait { 500 };
 
 QString openSslErrors()
 {
@@ -191,9 +195,14 @@ void FtpDataStream::continueHandshake()
         Q_EMIT encrypted();
         return;
     }
-    if (classify(result, "TLS handshake on the data connection") == Io::Failed) {
+    const Io io = classify(result, "TLS handshake on the data connection");
+    if (io != Io::WouldBlock) {
+        // Failed says why (a TLS error, or a reset: a network one); Ended is the server
+        // closing in the middle of the handshake.
         m_handshaking = false;
-        m_tlsFailure = true;
+        if (io == Io::Ended) {
+            m_error = QStringLiteral("the server closed the data connection during the TLS handshake");
+        }
         Q_EMIT failed();
         return;
     }
@@ -304,9 +313,11 @@ FtpDataStream::Io FtpDataStream::flush()
     }
     errno = 0;
     if (BIO_ctrl(out, BIO_CTRL_FLUSH, 0, nullptr) > 0) {
+        m_writeBlocked = false;
         return Io::Moved;
     }
     if (BIO_should_retry(out)) {
+        m_writeBlocked = true;
         m_wantsRead = false;
         m_wantsWrite = true;
         armAfterWouldBlock(false);
@@ -335,22 +346,21 @@ qint64 FtpDataStream::write(const char *data, qint64 size, Io *io)
     errno = 0;
     size_t sent = 0;
     if (SSL_write_ex(m_ssl, data, static_cast<size_t>(size), &sent) == 1) {
+        m_writeBlocked = false;
         *io = Io::Moved;
         return static_cast<qint64>(sent);
     }
     *io = classify(0, "writing to the data connection");
     if (*io == Io::WouldBlock) {
+        m_writeBlocked = true; // a record is pending: only the same write may follow
+        m_blockedData = data;
+        m_blockedSize = size;
         armAfterWouldBlock(false);
     } else if (*io == Io::Ended) {
         *io = Io::Failed;
         m_error = QStringLiteral("the server closed the data connection while we were sending");
     }
     return 0;
-}
-
-bool FtpDataStream::hasBufferedInput() const
-{
-    return m_ssl && SSL_has_pending(m_ssl) == 1;
 }
 
 void FtpDataStream::armAfterWouldBlock(bool forReading)
@@ -382,27 +392,75 @@ void FtpDataStream::close()
     }
 }
 
-void FtpDataStream::reset()
+bool FtpDataStream::reset()
 {
     m_readNotifier->setEnabled(false);
     m_writeNotifier->setEnabled(false);
     if (m_fd < 0) {
-        return;
+        return true;
     }
+    bool clean = !m_ssl;
     if (m_ssl && m_encrypted) {
         // TLS ends with close_notify even here: a server whose TLS session ends without
         // it drops the session from its cache (OpenSSL does), and vsftpd then refuses
         // every later data connection of this control connection ("522 session reuse
         // required"). The server sees the end of the data; ABOR says what it means.
+        clean = completeWritesBriefly() && SSL_shutdown(m_ssl) >= 0 && flushBriefly();
         ERR_clear_error();
-        SSL_shutdown(m_ssl);
-        ERR_clear_error();
-    } else {
+    }
+    if (!clean || !m_ssl) {
         const linger hard { 1, 0 }; // close(2) then sends RST instead of FIN
         ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
     }
     ::close(m_fd);
     m_fd = -1;
+    return clean;
+}
+
+// A record half sent (a write that said WouldBlock) must be finished before an alert
+// can follow it. An upload's server is reading, so this takes milliseconds; it waits
+// at most kStopWait in all, and gives up (the caller then resets) after that.
+bool FtpDataStream::completeWritesBriefly()
+{
+    const auto deadline = std::chrono::steady_clock::now() + kStopWait;
+    while (m_writeBlocked && m_blockedData) {
+        if (!waitWritable(deadline)) {
+            return false;
+        }
+        ERR_clear_error();
+        size_t sent = 0;
+        if (SSL_write_ex(m_ssl, m_blockedData, static_cast<size_t>(m_blockedSize), &sent) == 1) {
+            m_writeBlocked = false;
+        } else if (SSL_get_error(m_ssl, 0) != SSL_ERROR_WANT_WRITE) {
+            return false;
+        }
+    }
+    return !m_writeBlocked;
+}
+
+bool FtpDataStream::flushBriefly()
+{
+    const auto deadline = std::chrono::steady_clock::now() + kStopWait;
+    for (;;) {
+        const Io io = flush();
+        if (io != Io::WouldBlock) {
+            return io == Io::Moved;
+        }
+        if (!waitWritable(deadline)) {
+            return false;
+        }
+    }
+}
+
+bool FtpDataStream::waitWritable(std::chrono::steady_clock::time_point deadline) const
+{
+    const auto left
+        = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+        return false;
+    }
+    pollfd out { m_fd, POLLOUT, 0 };
+    return ::poll(&out, 1, static_cast<int>(left.count())) == 1 && (out.revents & POLLOUT);
 }
 
 void FtpDataStream::finishSending()
@@ -414,23 +472,38 @@ void FtpDataStream::finishSending()
 void FtpDataStream::continueFinish()
 {
     if (m_ssl && m_encrypted) {
-        ERR_clear_error();
-        errno = 0;
-        const int result = SSL_shutdown(m_ssl);
-        if (result < 0) {
-            const Io io = classify(result, "ending TLS on the data connection");
-            if (io == Io::WouldBlock && m_wantsWrite) {
-                m_writeNotifier->setEnabled(true);
-                m_readNotifier->setEnabled(false);
-                return;
+        if (!m_closeNotifyQueued) {
+            ERR_clear_error();
+            errno = 0;
+            const int result = SSL_shutdown(m_ssl);
+            if (result < 0) {
+                const Io io = classify(result, "ending TLS on the data connection");
+                if (io == Io::WouldBlock && m_wantsWrite) {
+                    m_writeNotifier->setEnabled(true);
+                    m_readNotifier->setEnabled(false);
+                    return;
+                }
+                // Wanting to read means close_notify is out and the peer's is awaited:
+                // that is the "shut down our side" we need. Anything else ends it here.
+                if (io == Io::Failed) {
+                    m_finishing = false;
+                    Q_EMIT failed();
+                    return;
+                }
             }
-            // Wanting to read means close_notify is out and the peer's is awaited:
-            // that is the "shut down our side" we need. Anything else ends it here.
-            if (io == Io::Failed) {
-                m_finishing = false;
-                Q_EMIT failed();
-                return;
-            }
+            m_closeNotifyQueued = true;
+        }
+        // OpenSSL leaves the alert in the write buffer when the socket is full: it
+        // must be out before our FIN, or the server sees a truncated stream.
+        const Io io = flush();
+        if (io == Io::WouldBlock) {
+            m_readNotifier->setEnabled(false);
+            return; // writable: continueFinish again (m_finishing)
+        }
+        if (io == Io::Failed) {
+            m_finishing = false;
+            Q_EMIT failed();
+            return;
         }
     }
     m_writeNotifier->setEnabled(false);

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
+
 struct ssl_st;
 class QSocketNotifier;
 
@@ -49,19 +51,17 @@ public:
     // Sends what TLS still holds back (write() may keep up to 256 KiB): Moved when all
     // is with the kernel, WouldBlock (writable() follows) or Failed.
     Io flush();
-    // Bytes OpenSSL has already taken off the socket but not handed out: no readable()
-    // will come for them, so the reader must continue on its own.
-    bool hasBufferedInput() const;
 
     // A download's end: close_notify back (a server such as vsftpd waits for it before
     // its 226), then the descriptor is closed.
     void close();
-    // A stop (cancel, pause, failure), at once: plain TCP is reset, so the server sees
-    // a broken transfer (RFC 959 §4.1.3's 426); TLS that is up ends with close_notify
-    // (see the definition for why); TLS still in its handshake is reset.
-    void reset();
-    // The stop left the TLS session usable: nothing was protected, or TLS was up.
-    bool endsCleanly() const { return !m_ssl || m_encrypted; }
+    // A stop (cancel, pause, failure): plain TCP is reset at once, so the server sees
+    // a broken transfer (RFC 959 §4.1.3's 426); TLS that is up finishes a record it
+    // had half sent and ends with close_notify (see the definition for why), waiting
+    // half a second at most; TLS in its handshake, or stuck, is reset. True when that
+    // left the TLS session usable (or there was none). The data of a write that said
+    // WouldBlock must still be there (the caller's buffer).
+    bool reset();
     // An upload's end (RFC 959 §3.3: in stream mode the end of the connection is the
     // end of the file): close_notify, then our half of TCP is shut. The descriptor
     // stays open and whatever the server still sends (TLS 1.3 session tickets) is read
@@ -89,6 +89,9 @@ private:
     void onWritable();
     void armAfterWouldBlock(bool forReading);
     void wakeCaller();
+    bool completeWritesBriefly();
+    bool flushBriefly();
+    bool waitWritable(std::chrono::steady_clock::time_point deadline) const;
 
     int m_fd;
     ssl_st *m_ssl = nullptr;
@@ -100,6 +103,10 @@ private:
     bool m_finishing = false;
     bool m_finished = false;
     bool m_tlsFailure = false;
+    bool m_writeBlocked = false; // the last write or flush waits for the socket
+    bool m_closeNotifyQueued = false;
+    const char *m_blockedData = nullptr; // the write that said WouldBlock, to repeat
+    qint64 m_blockedSize = 0;
     // What the last TLS step waits for, so the notifiers wake it up again.
     bool m_wantsRead = false;
     bool m_wantsWrite = false;

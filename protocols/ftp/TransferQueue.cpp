@@ -152,10 +152,10 @@ void TransferQueue::resume(qint64 id)
     }
     TransferItem item = *it;
     item.state = TransferItem::State::Pending;
-    // One that ran before continues where it stopped (a download its partial file, an
-    // upload what the server has), as a later attempt does; one that never ran starts
-    // with the look at its destination.
-    item.attempts = item.attempts > 0 ? 1 : 0;
+    // One whose transfer had begun continues as a later attempt does (a download its
+    // partial file; an upload is sent again); one stopped before that (still looking
+    // at its destination, or asking) looks again, so its overwrite policy still holds.
+    item.attempts = m_transferBegun.contains(id) ? 1 : 0;
     m_reportedDone = false;
     update(item);
     QTimer::singleShot(0, this, &TransferQueue::schedule);
@@ -194,6 +194,7 @@ QList<qint64> TransferQueue::clearFinished()
             m_store->remove(it.key(), &error); // a row left behind is cleared again next time
         }
         m_addedOrder.remove(it.key());
+        m_transferBegun.remove(it.key());
         it = m_items.erase(it);
     }
     return cleared;
@@ -570,6 +571,7 @@ void TransferQueue::answerOverwrite(qint64 id, OverwritePolicy policy)
 
 void TransferQueue::transfer(Worker &worker, qint64 id, bool resume, qint64 offset)
 {
+    m_transferBegun.insert(id); // the destination was decided
     const TransferItem item = m_items.value(id);
     Worker *w = &worker;
     FtpTransferOperation *op = nullptr;
@@ -590,12 +592,12 @@ void TransferQueue::transfer(Worker &worker, qint64 id, bool resume, qint64 offs
     connect(op, &FtpTransferOperation::succeeded, this, [this, w, id] { keepModificationTime(*w, id); });
     connect(op, &FtpTransferOperation::failed, this, [this, w, id](const OperationError &e) { finishItem(*w, id, e); });
     // Progress counts the whole file: what an earlier attempt left plus this one.
+    // (Read when progress comes: an ASCII download learns only then that it starts over.)
     const auto *get = qobject_cast<FtpGetOperation *>(op);
-    const qint64 base = get ? get->resumedFrom() : offset;
-    connect(op, &FtpTransferOperation::progressed, this, [this, id, base](qint64 bytes) {
+    connect(op, &FtpTransferOperation::progressed, this, [this, id, get, offset](qint64 bytes) {
         auto it = m_items.find(id);
         if (it != m_items.end()) {
-            it->transferred = base + bytes;
+            it->transferred = (get ? get->resumedFrom() : offset) + bytes;
         }
     });
     op->start();

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -115,6 +116,7 @@ private:
     };
     std::set<PendingKey> m_pending;
     int m_unfinished = 0; // items that are not final
+    QSet<qint64> m_transferBegun; // items whose destination was decided and transfer began
     int m_connectionsOpened = 0;
     int m_loginFailures = 0; // in a row, while no connection is logged in
     bool m_everLoggedIn = false;

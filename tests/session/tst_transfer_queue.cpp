@@ -121,6 +121,7 @@ private Q_SLOTS:
     void progressIsBatchedWithRateAndTimeLeft();
     void pausingARunningItemAbortsAndKeepsTheConnection();
     void abortRefusedDropsTheConnection();
+    void pausedWhileAskingAsksAgainWhenResumed();
 
 private:
     QTemporaryDir m_dir;
@@ -330,6 +331,36 @@ void TestTransferQueue::abortRefusedDropsTheConnection()
     QCOMPARE(queue.item(big).state, TransferItem::State::Cancelled);
     QCOMPARE(queue.connectionsOpened(), 2);
     QVERIFY2(server.errors().isEmpty(), qPrintable(server.errors().join(QLatin1Char('\n'))));
+}
+
+// An item stopped before its transfer began (here: waiting for the overwrite answer)
+// looks at its destination again when resumed: its policy still protects the file.
+void TestTransferQueue::pausedWhileAskingAsksAgainWhenResumed()
+{
+    FakeServer server(QString::fromLatin1(kLogin) + QStringLiteral("STALL"));
+    server.start();
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("kept"));
+    {
+        QFile mine(target);
+        QVERIFY(mine.open(QIODevice::WriteOnly) && mine.write("mine") == 4);
+    }
+    TransferQueue queue(optionsFor(server), 1);
+    QSignalSpy questions(&queue, &TransferQueue::overwriteQuestion);
+    TransferItem item = download(QStringLiteral("kept"), target);
+    item.overwrite = OverwritePolicy::Ask;
+    item.size = 10;
+    const qint64 id = queue.add(item);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.item(id).state, TransferItem::State::Asking, 10000);
+    queue.pause(id);
+    QCOMPARE(queue.item(id).state, TransferItem::State::Paused);
+    queue.resume(id);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.item(id).state, TransferItem::State::Asking, 10000);
+    QCOMPARE(questions.size(), 2);
+    QVERIFY(!server.received().contains("RETR kept"));
+    QFile after(target);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), QByteArray("mine"));
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)
