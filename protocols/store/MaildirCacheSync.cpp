@@ -22,7 +22,8 @@ bool cacheFailed(const MailCache &cache, QString *error)
 
 } // namespace
 
-bool syncMaildirIntoCache(MaildirIndex &index, MailCache &cache, const QString &folder, int *unseen, QString *error)
+bool syncMaildirIntoCache(MaildirIndex &index, MailCache &cache, const QString &folder, int *unseen, QString *error,
+    MaildirIndex::Changes *applied)
 {
     const std::optional<CachedFolder> known = cache.folder(folder, MailCache::Count::OnlyWhetherAny);
     if (!known && !cache.lastError().isEmpty()) {
@@ -71,6 +72,9 @@ bool syncMaildirIntoCache(MaildirIndex &index, MailCache &cache, const QString &
             return cacheFailed(cache, error);
         }
         *unseen = static_cast<int>(std::min<qint64>(count, std::numeric_limits<int>::max()));
+    }
+    if (applied) {
+        *applied = std::move(changes);
     }
     return true;
 }
