@@ -4,7 +4,7 @@
 <context>
     <name>Satchel::Accounts::PasswordVault</name>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="271"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="290"/>
         <source>No password is stored for this account.</source>
         <translation>Für dieses Konto ist kein Passwort gespeichert.</translation>
     </message>
@@ -362,48 +362,48 @@
 <context>
     <name>Satchel::Ui::FileController</name>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="99"/>
+        <location filename="../ui/files/FileController.cpp" line="101"/>
         <source>Connect to the site to change its transfers.</source>
         <translation>Verbinden Sie sich mit dem Server, um seine Übertragungen zu ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="148"/>
+        <location filename="../ui/files/FileController.cpp" line="150"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="149"/>
+        <location filename="../ui/files/FileController.cpp" line="151"/>
         <source>Password for %1 on %2:</source>
         <translation>Passwort für %1 auf %2:</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="155"/>
+        <location filename="../ui/files/FileController.cpp" line="157"/>
         <source>Not connected to %1: no password.</source>
         <translation>Nicht mit %1 verbunden: Es wurde kein Passwort angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="192"/>
-        <location filename="../ui/files/FileController.cpp" line="193"/>
+        <location filename="../ui/files/FileController.cpp" line="195"/>
+        <location filename="../ui/files/FileController.cpp" line="196"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="207"/>
+        <location filename="../ui/files/FileController.cpp" line="214"/>
         <source>Connected to %1.</source>
         <translation>Mit %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="220"/>
+        <location filename="../ui/files/FileController.cpp" line="227"/>
         <source>Not connected: %1</source>
         <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="221"/>
+        <location filename="../ui/files/FileController.cpp" line="228"/>
         <source>Could not connect to %1: %2</source>
         <translation>Verbindung zu %1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/FileController.cpp" line="230"/>
+        <location filename="../ui/files/FileController.cpp" line="237"/>
         <source>Listing… %Ln entries</source>
         <translation>
             <numerusform>Wird aufgelistet … %Ln Eintrag</numerusform>
@@ -411,7 +411,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/FileController.cpp" line="239"/>
+        <location filename="../ui/files/FileController.cpp" line="246"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -419,7 +419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/FileController.cpp" line="241"/>
+        <location filename="../ui/files/FileController.cpp" line="248"/>
         <source>%n with names unsafe on this computer left out</source>
         <translation>
             <numerusform>%n Eintrag mit einem auf diesem Computer unsicheren Namen ausgelassen</numerusform>
@@ -427,64 +427,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="258"/>
+        <location filename="../ui/files/FileController.cpp" line="265"/>
         <source>Cannot list %1: %2</source>
         <translation>%1 kann nicht aufgelistet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="301"/>
+        <location filename="../ui/files/FileController.cpp" line="316"/>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="312"/>
-        <location filename="../ui/files/FileController.cpp" line="382"/>
+        <location filename="../ui/files/FileController.cpp" line="328"/>
+        <location filename="../ui/files/FileController.cpp" line="398"/>
         <source>Connect to an FTP site first.</source>
         <translation>Verbinden Sie sich zuerst mit einem FTP-Server.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="333"/>
+        <location filename="../ui/files/FileController.cpp" line="349"/>
         <source>Listing %1…</source>
         <translation>%1 wird aufgelistet …</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="342"/>
+        <location filename="../ui/files/FileController.cpp" line="358"/>
         <source>Cannot create the folder %1: %2</source>
         <translation>Der Ordner %1 kann nicht erstellt werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="354"/>
+        <location filename="../ui/files/FileController.cpp" line="370"/>
         <source>Cannot rename %1: %2</source>
         <translation>%1 kann nicht umbenannt werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="365"/>
+        <location filename="../ui/files/FileController.cpp" line="381"/>
         <source>Not everything could be deleted: %1</source>
         <translation>Nicht alles konnte gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="390"/>
-        <location filename="../ui/files/FileController.cpp" line="405"/>
+        <location filename="../ui/files/FileController.cpp" line="406"/>
+        <location filename="../ui/files/FileController.cpp" line="421"/>
         <source>Nothing was queued: %1</source>
         <translation>Es wurde nichts zur Warteschlange hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="421"/>
+        <location filename="../ui/files/FileController.cpp" line="437"/>
         <source>Cannot make a folder for the dragged files in %1.</source>
         <translation>In %1 kann kein Ordner für die gezogenen Dateien angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="466"/>
+        <location filename="../ui/files/FileController.cpp" line="485"/>
         <source>Downloading what you dragged…</source>
         <translation>Die gezogenen Dateien werden heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="474"/>
+        <location filename="../ui/files/FileController.cpp" line="503"/>
         <source>The dragged files could not be downloaded; nothing was dropped.</source>
         <translation>Die gezogenen Dateien konnten nicht heruntergeladen werden; es wurde nichts abgelegt.</translation>
     </message>
     <message>
-        <location filename="../ui/files/FileController.cpp" line="477"/>
+        <location filename="../ui/files/FileController.cpp" line="506"/>
         <source>Dragged files downloaded.</source>
         <translation>Gezogene Dateien heruntergeladen.</translation>
     </message>
@@ -518,98 +518,104 @@
 <context>
     <name>Satchel::Ui::MailAccounts</name>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="64"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="65"/>
         <source>Password for %1</source>
         <translation>Passwort für %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="65"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="66"/>
         <source>Password for %1 on %2:</source>
         <translation>Passwort für %1 auf %2:</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="268"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="287"/>
         <source>Satchel has no password for %1.</source>
         <translation>Satchel hat kein Passwort für %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="284"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="303"/>
         <source>The account was closed.</source>
         <translation>Das Konto wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="323"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="342"/>
         <source>%1 is not connected: no password was given. Use Get New Mail to enter one.</source>
         <translation>%1 ist nicht verbunden: Es wurde kein Passwort angegeben. Verwenden Sie „Neue Nachrichten abrufen“, um eines einzugeben.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="343"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="362"/>
         <source>The account connected again with a new password.</source>
         <translation>Das Konto hat sich mit einem neuen Passwort erneut verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="361"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="385"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="375"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="399"/>
         <source>Connected to %1.</source>
         <translation>Mit %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="391"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="415"/>
         <source>The server of %1 says: %2</source>
         <translation>Der Server von %1 meldet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="439"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="463"/>
         <source>%1 is offline; the change is shown here and sent when it is back.</source>
         <translation>%1 ist offline; die Änderung wird hier angezeigt und übertragen, sobald die Verbindung wieder besteht.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="448"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="472"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="551"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="469"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="572"/>
         <source>%1 refused the password: %2</source>
         <translation>%1 hat das Passwort abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="486"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="589"/>
         <source>%1 is not connected: %2 Use Get New Mail to try again.</source>
         <translation>%1 ist nicht verbunden: %2 Verwenden Sie „Neue Nachrichten abrufen“, um es erneut zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="489"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="592"/>
         <source>%1 is not connected: %2 Trying again…</source>
         <translation>%1 ist nicht verbunden: %2 Neuer Versuch …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="501"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="604"/>
+        <source>%1 keeps its mail in one local inbox: that is not possible there.</source>
+        <translation>%1 bewahrt seine Post in einem lokalen Posteingang auf: Das ist dort nicht möglich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MailAccounts.cpp" line="608"/>
         <source>%1 is not connected: Satchel has no password for it.</source>
         <translation>%1 ist nicht verbunden: Satchel hat kein Passwort dafür.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="528"/>
-        <location filename="../ui/mail/MailAccounts.cpp" line="559"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="639"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="671"/>
         <source>Working on %1</source>
         <translation>Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="542"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="654"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="574"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="686"/>
         <source>Waiting for your decision about the certificate of %1…</source>
         <translation>Warten auf Ihre Entscheidung zum Zertifikat von %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="624"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="741"/>
         <source>You did not trust the certificate of %1, so Satchel did not log in to %2.</source>
         <translation>Sie haben dem Zertifikat von %1 nicht vertraut, daher hat sich Satchel nicht bei %2 angemeldet.</translation>
     </message>
@@ -617,57 +623,62 @@
 <context>
     <name>Satchel::Ui::MailController</name>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="115"/>
+        <location filename="../ui/mail/MailController.cpp" line="117"/>
         <source>&amp;Get New Mail</source>
         <translation>Neue Nachrichten &amp;abrufen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="116"/>
+        <location filename="../ui/mail/MailController.cpp" line="118"/>
         <source>Mark as &amp;Read</source>
         <translation>Als &amp;gelesen markieren</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="117"/>
+        <location filename="../ui/mail/MailController.cpp" line="119"/>
         <source>Mark as &amp;Unread</source>
         <translation>Als &amp;ungelesen markieren</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="118"/>
+        <location filename="../ui/mail/MailController.cpp" line="120"/>
         <source>&amp;Flag</source>
         <translation>&amp;Kennzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="119"/>
+        <location filename="../ui/mail/MailController.cpp" line="121"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="120"/>
+        <location filename="../ui/mail/MailController.cpp" line="122"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="140"/>
+        <location filename="../ui/mail/MailController.cpp" line="142"/>
         <source>Puts the messages of the last move or delete back where they were</source>
         <translation>Stellt die Nachrichten des letzten Verschiebens oder Löschens an ihren ursprünglichen Ort zurück</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="179"/>
+        <location filename="../ui/mail/MailController.cpp" line="183"/>
         <source>Checking %1 of %2</source>
         <translation>Prüfen von %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="192"/>
+        <location filename="../ui/mail/MailController.cpp" line="197"/>
         <source>Satchel has no password for %1.</source>
         <translation>Satchel hat kein Passwort für %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="199"/>
+        <location filename="../ui/mail/MailController.cpp" line="203"/>
+        <source>Getting new mail for %1</source>
+        <translation>Neue Post für %1 wird abgerufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mail/MailController.cpp" line="210"/>
         <source>Listing the folders of %1</source>
         <translation>Auflisten der Ordner von %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="221"/>
+        <location filename="../ui/mail/MailController.cpp" line="234"/>
         <source>Marking %n message(s) as read</source>
         <translation>
             <numerusform>Markieren von %n Nachricht als gelesen</numerusform>
@@ -675,7 +686,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="228"/>
+        <location filename="../ui/mail/MailController.cpp" line="241"/>
         <source>Marking %n message(s) as unread</source>
         <translation>
             <numerusform>Markieren von %n Nachricht als ungelesen</numerusform>
@@ -683,7 +694,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="244"/>
+        <location filename="../ui/mail/MailController.cpp" line="257"/>
         <source>Removing the flag from %n message(s)</source>
         <translation>
             <numerusform>Entfernen der Kennzeichnung von %n Nachricht</numerusform>
@@ -691,7 +702,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="246"/>
+        <location filename="../ui/mail/MailController.cpp" line="259"/>
         <source>Flagging %n message(s)</source>
         <translation>
             <numerusform>Kennzeichnen von %n Nachricht</numerusform>
@@ -699,23 +710,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="266"/>
-        <location filename="../ui/mail/MailController.cpp" line="663"/>
+        <location filename="../ui/mail/MailController.cpp" line="279"/>
+        <location filename="../ui/mail/MailController.cpp" line="679"/>
         <source>Messages can be moved only between folders of one account.</source>
         <translation>Nachrichten können nur zwischen Ordnern desselben Kontos verschoben werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="276"/>
+        <location filename="../ui/mail/MailController.cpp" line="289"/>
         <source>Messages can be copied only between folders of one account.</source>
         <translation>Nachrichten können nur zwischen Ordnern desselben Kontos kopiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="294"/>
+        <location filename="../ui/mail/MailController.cpp" line="307"/>
         <source>%1 has no folder %2.</source>
         <translation>%1 hat keinen Ordner %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="302"/>
+        <location filename="../ui/mail/MailController.cpp" line="315"/>
         <source>Moving %n message(s) to %1</source>
         <translation>
             <numerusform>Verschieben von %n Nachricht nach %1</numerusform>
@@ -723,7 +734,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="305"/>
+        <location filename="../ui/mail/MailController.cpp" line="318"/>
         <source>Moving %n message(s) back to %1</source>
         <translation>
             <numerusform>Zurückverschieben von %n Nachricht nach %1</numerusform>
@@ -731,7 +742,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="308"/>
+        <location filename="../ui/mail/MailController.cpp" line="321"/>
         <source>Copying %n message(s) to %1</source>
         <translation>
             <numerusform>Kopieren von %n Nachricht nach %1</numerusform>
@@ -739,7 +750,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="311"/>
+        <location filename="../ui/mail/MailController.cpp" line="324"/>
         <source>Deleting %n message(s)</source>
         <translation>
             <numerusform>Löschen von %n Nachricht</numerusform>
@@ -747,7 +758,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="312"/>
+        <location filename="../ui/mail/MailController.cpp" line="325"/>
         <source>Moving %n message(s) to the trash</source>
         <translation>
             <numerusform>Verschieben von %n Nachricht in den Papierkorb</numerusform>
@@ -755,7 +766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="368"/>
+        <location filename="../ui/mail/MailController.cpp" line="384"/>
         <source>Finding the %n moved message(s) in %1</source>
         <translation>
             <numerusform>Suchen der %n verschobenen Nachricht in %1</numerusform>
@@ -763,32 +774,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="391"/>
+        <location filename="../ui/mail/MailController.cpp" line="407"/>
         <source>Searching %1 for “%2”</source>
         <translation>Durchsuchen von %1 nach „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="413"/>
+        <location filename="../ui/mail/MailController.cpp" line="429"/>
         <source>&amp;Move To</source>
         <translation>&amp;Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="490"/>
+        <location filename="../ui/mail/MailController.cpp" line="506"/>
         <source>This message cannot be shown: %1</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="498"/>
+        <location filename="../ui/mail/MailController.cpp" line="514"/>
         <source>Marking the message as read</source>
         <translation>Markieren der Nachricht als gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="509"/>
+        <location filename="../ui/mail/MailController.cpp" line="525"/>
         <source>Nothing to undo: the messages are no longer in %1.</source>
         <translation>Nichts rückgängig zu machen: Die Nachrichten befinden sich nicht mehr in %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="520"/>
+        <location filename="../ui/mail/MailController.cpp" line="536"/>
         <source>%n message(s) found.</source>
         <translation>
             <numerusform>%n Nachricht gefunden.</numerusform>
@@ -796,7 +807,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="553"/>
+        <location filename="../ui/mail/MailController.cpp" line="569"/>
         <source>Undone: %n message(s) moved back to %1.</source>
         <translation>
             <numerusform>Rückgängig gemacht: %n Nachricht nach %1 zurückverschoben.</numerusform>
@@ -804,7 +815,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="556"/>
+        <location filename="../ui/mail/MailController.cpp" line="572"/>
         <source>Deleted %n message(s).</source>
         <translation>
             <numerusform>%n Nachricht gelöscht.</numerusform>
@@ -812,7 +823,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="558"/>
+        <location filename="../ui/mail/MailController.cpp" line="574"/>
         <source>Moved %n message(s) to %1.</source>
         <translation>
             <numerusform>%n Nachricht nach %1 verschoben.</numerusform>
@@ -820,12 +831,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="560"/>
+        <location filename="../ui/mail/MailController.cpp" line="576"/>
         <source>Undo puts them back.</source>
         <translation>Mit „Rückgängig“ holen Sie sie zurück.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="568"/>
+        <location filename="../ui/mail/MailController.cpp" line="584"/>
         <source>Copied %n message(s) to %1.</source>
         <translation>
             <numerusform>%n Nachricht nach %1 kopiert.</numerusform>
@@ -833,12 +844,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="586"/>
+        <location filename="../ui/mail/MailController.cpp" line="602"/>
         <source>%1 did not work: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="644"/>
+        <location filename="../ui/mail/MailController.cpp" line="660"/>
         <source>and %n more</source>
         <translation>
             <numerusform>und %n weitere</numerusform>
@@ -846,7 +857,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="646"/>
+        <location filename="../ui/mail/MailController.cpp" line="662"/>
         <source>%n new message(s) for %1</source>
         <translation>
             <numerusform>%n neue Nachricht für %1</numerusform>
@@ -854,7 +865,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="896"/>
+        <location filename="../ui/mail/MailController.cpp" line="912"/>
         <source>Opening a message in %1</source>
         <translation>Öffnen einer Nachricht in %1</translation>
     </message>
@@ -975,17 +986,17 @@
         <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="354"/>
-        <source>%1 is saved. POP3 accounts do not appear in the folder tree yet; satchel-cli pop3 fetches their mail.</source>
-        <translation>%1 ist gespeichert. POP3-Konten erscheinen noch nicht in der Ordnerliste; satchel-cli pop3 ruft ihre Nachrichten ab.</translation>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
+        <source>%1 is saved. Its inbox is in the folder tree; Get New Mail downloads its mail.</source>
+        <translation>%1 ist gespeichert. Der Posteingang steht in der Ordnerliste; „Neue Nachrichten abrufen“ lädt die Post herunter.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="363"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source>About Satchel</source>
         <translation>Über Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="364"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;Mail over IMAP and POP3, files over FTP and FTPS, in one window.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;E-Mail über IMAP und POP3, Dateien über FTP und FTPS, in einem Fenster.&lt;/p&gt;</translation>
     </message>
@@ -993,72 +1004,72 @@
 <context>
     <name>Satchel::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="735"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="693"/>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="759"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="717"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="759"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="717"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="761"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="719"/>
         <source>Flagged</source>
         <translation>Gekennzeichnet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="763"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="721"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="765"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="723"/>
         <source>Marked as deleted</source>
         <translation>Zum Löschen markiert</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="767"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="725"/>
         <source>Has attachments</source>
         <translation>Mit Anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="778"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="736"/>
         <source>No date</source>
         <translation>Kein Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="781"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="739"/>
         <source>%1 bytes</source>
         <translation>%1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="866"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="824"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="868"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="826"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="870"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="828"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="872"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="830"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="878"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="836"/>
         <source>Flagged and unread</source>
         <translation>Gekennzeichnet und ungelesen</translation>
     </message>
@@ -1359,32 +1370,32 @@
 <context>
     <name>Satchel::Ui::RemoteFileModel</name>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="158"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="157"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="160"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="159"/>
         <source>%L1 bytes</source>
         <translation>%L1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="183"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="182"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="185"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="184"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="187"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="186"/>
         <source>Modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../ui/files/RemoteFileModel.cpp" line="189"/>
+        <location filename="../ui/files/RemoteFileModel.cpp" line="188"/>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
@@ -1703,12 +1714,12 @@
 <context>
     <name>Satchel::Ui::TransferQueueModel</name>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="222"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="234"/>
         <source>No transfers</source>
         <translation>Keine Übertragungen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/TransferQueueModel.cpp" line="229"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="241"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n in der Warteschlange</numerusform>
@@ -1716,7 +1727,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/TransferQueueModel.cpp" line="230"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="242"/>
         <source>%n transferring</source>
         <translation>
             <numerusform>%n wird übertragen</numerusform>
@@ -1724,7 +1735,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/TransferQueueModel.cpp" line="231"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="243"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n angehalten</numerusform>
@@ -1732,7 +1743,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/TransferQueueModel.cpp" line="232"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="244"/>
         <source>%n waiting for your answer</source>
         <translation>
             <numerusform>%n wartet auf Ihre Entscheidung</numerusform>
@@ -1740,7 +1751,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/TransferQueueModel.cpp" line="233"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="245"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n abgeschlossen</numerusform>
@@ -1748,7 +1759,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/TransferQueueModel.cpp" line="234"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="246"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n fehlgeschlagen</numerusform>
@@ -1756,7 +1767,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/TransferQueueModel.cpp" line="235"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="247"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n abgebrochen</numerusform>
@@ -1764,7 +1775,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/files/TransferQueueModel.cpp" line="236"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="248"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n übersprungen</numerusform>
@@ -1772,141 +1783,141 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="268"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="280"/>
         <source>Queued</source>
         <translation>In Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="270"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="282"/>
         <source>Transferring</source>
         <translation>Wird übertragen</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="272"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="284"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="274"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="286"/>
         <source>Done</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="276"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="288"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="276"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="288"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="278"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="290"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="281"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="293"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="281"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="293"/>
         <source>Skipped: %1</source>
         <translation>Übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="284"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="296"/>
         <source>Waiting for your answer</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="322"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="334"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="326"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="338"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="331"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="343"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="347"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="359"/>
         <source>Download from %1
 to %2</source>
         <translation>Herunterladen von %1
 nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="348"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="360"/>
         <source>Upload from %1
 to %2</source>
         <translation>Hochladen von %1
 nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="351"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="363"/>
         <source>The size is not known yet</source>
         <translation>Die Größe ist noch nicht bekannt</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="351"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="363"/>
         <source>%1 bytes</source>
         <translation>%1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="354"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="366"/>
         <source>%1 bytes transferred</source>
         <translation>%1 Byte übertragen</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="355"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="367"/>
         <source>%1 of %2 bytes transferred</source>
         <translation>%1 von %2 Byte übertragen</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="380"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="392"/>
         <source>Download: %1</source>
         <translation>Herunterladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="381"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="393"/>
         <source>Upload: %1</source>
         <translation>Hochladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="416"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="428"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="418"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="430"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="420"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="432"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="422"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="434"/>
         <source>Rate</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="424"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="436"/>
         <source>Time left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../ui/files/TransferQueueModel.cpp" line="426"/>
+        <location filename="../ui/files/TransferQueueModel.cpp" line="438"/>
         <source>State</source>
         <translation>Status</translation>
     </message>

@@ -351,9 +351,8 @@ void MainWindow::addAccount()
     if (!m_accounts->lastError().isEmpty()) {
         statusBar()->showMessage(tr("The account could not be saved: %1").arg(m_accounts->lastError()), 0);
     } else if (account.protocol == Accounts::Account::Protocol::Pop3) {
-        statusBar()->showMessage(tr("%1 is saved. POP3 accounts do not appear in the folder tree yet; "
-                                    "satchel-cli pop3 fetches their mail.")
-                                     .arg(account.label()),
+        statusBar()->showMessage(
+            tr("%1 is saved. Its inbox is in the folder tree; Get New Mail downloads its mail.").arg(account.label()),
             0);
     }
 }

@@ -43,6 +43,7 @@ bob:{PLAIN}bob-pw-3Kd::::::
 carol:{PLAIN}carol-pw-9Lm::::::
 dave:{PLAIN}dave-pw-2Hs::::::
 erin:{PLAIN}erin-pw-6Vb::::::
+frank:{PLAIN}frank-pw-4Tc::::::
 USERS
 
   cat >"$state/dovecot.conf" <<CONF
@@ -165,12 +166,13 @@ DOVECOT_IMAPS_PORT=$imaps
 DOVECOT_POP3_PORT=$pop3
 DOVECOT_POP3S_PORT=$pop3s
 DOVECOT_CA=$state/ca.pem
-DOVECOT_USERS="alice bob carol dave erin"
+DOVECOT_USERS="alice bob carol dave erin frank"
 DOVECOT_PASSWORD_alice=alice-pw-7Qx
 DOVECOT_PASSWORD_bob=bob-pw-3Kd
 DOVECOT_PASSWORD_carol=carol-pw-9Lm
 DOVECOT_PASSWORD_dave=dave-pw-2Hs
 DOVECOT_PASSWORD_erin=erin-pw-6Vb
+DOVECOT_PASSWORD_frank=frank-pw-4Tc
 ENV
   echo "dovecot: imap $imap, imaps $imaps, pop3 $pop3, pop3s $pop3s (state $state, pid $(cat "$rundir/pids"))"
 }

@@ -5,6 +5,7 @@
 #include "protocols/imap/ImapAccountEngine.h"
 #include "protocols/net/EngineThread.h"
 #include "protocols/net/TrustStore.h"
+#include "protocols/pop3/LocalInboxEngine.h"
 #include "ui/common/CertificateDialog.h"
 #include "ui/mail/CacheReader.h"
 
@@ -77,8 +78,11 @@ struct MailAccounts::Engine {
     quint64 generation = 0; // a new one for each engine the account gets
     QString cachePath;
     std::unique_ptr<CacheReader> cache;
-    // Null while the account waits for its password.
+    // Null while the account waits for its password; a POP3 account has `local` instead.
     std::unique_ptr<Net::EngineThread<ImapAccountEngine>> thread;
+    std::unique_ptr<Net::EngineThread<Pop3::LocalInboxEngine>> local;
+    bool isPop3() const { return account.protocol == Accounts::Account::Protocol::Pop3; }
+    bool hasEngine() const { return thread || local; }
     QList<Imap::FolderInfo> folders;
     QHash<QString, int> unread;
     bool online = false;
@@ -96,6 +100,7 @@ MailAccounts::MailAccounts(
 {
     Q_ASSERT(m_store && m_vault);
     ImapAccountEngine::registerMetaTypes();
+    Pop3::LocalInboxEngine::registerMetaTypes();
     if (m_options.cacheDir.isEmpty()) {
         m_options.cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/mail");
     }
@@ -192,7 +197,13 @@ bool MailAccounts::hasFolder(const QString &accountId, const QString &folder) co
 bool MailAccounts::isStarted(const QString &accountId) const
 {
     const Engine *engine = engineFor(accountId);
-    return engine && engine->thread;
+    return engine && engine->hasEngine();
+}
+
+bool MailAccounts::isLocalInbox(const QString &accountId) const
+{
+    const Engine *engine = engineFor(accountId);
+    return engine && engine->isPop3();
 }
 
 bool MailAccounts::isOnline(const QString &accountId) const
@@ -213,9 +224,6 @@ void MailAccounts::sync()
     QStringList order;
     const QList<Accounts::Account> accounts = m_store->accounts();
     for (const Accounts::Account &account : accounts) {
-        if (account.protocol != Accounts::Account::Protocol::Imap) {
-            continue; // POP3 mail goes to a Maildir; it has no folder tree here
-        }
         order.append(account.id);
         Engine *engine = engineFor(account.id);
         if (!engine) {
@@ -223,7 +231,8 @@ void MailAccounts::sync()
         } else if (!(engine->account == account)) {
             const Accounts::Account &was = engine->account;
             const bool sameLogin = was.host == account.host && was.port == account.port
-                && was.security == account.security && was.user == account.user;
+                && was.security == account.security && was.user == account.user && was.protocol == account.protocol
+                && was.maildir == account.maildir && was.deleteAfterDownload == account.deleteAfterDownload;
             if (sameLogin) {
                 engine->account = account; // a new display name
             } else {
@@ -252,6 +261,16 @@ void MailAccounts::start(const Accounts::Account &account)
     engine->generation = m_nextGeneration++;
     engine->cachePath = cachePath(account.id);
     engine->cache = std::make_unique<CacheReader>(engine->cachePath);
+    if (engine->isPop3()) {
+        // One folder: the Maildir the downloads go to, shown from the cache at once.
+        Imap::FolderInfo inbox;
+        inbox.name = Pop3::LocalInboxEngine::inboxName();
+        inbox.role = QStringLiteral("inbox");
+        engine->folders = { inbox };
+        if (const std::optional<int> unseen = engine->cache->unseenCount(inbox.name)) {
+            engine->unread.insert(inbox.name, *unseen);
+        }
+    }
     const quint64 generation = engine->generation;
     const QString id = account.id;
     m_engines[id] = std::move(engine);
@@ -338,12 +357,17 @@ void MailAccounts::launch(const QString &accountId, const QString &password)
     if (!engine) {
         return;
     }
-    if (engine->thread) {
+    if (engine->hasEngine()) {
         // A new password: a new engine. Its predecessor's answers are ignored from now on.
         dropRequests(accountId, tr("The account connected again with a new password."));
         engine->thread.reset();
+        engine->local.reset();
         engine->generation = m_nextGeneration++;
         engine->online = false;
+    }
+    if (engine->isPop3()) {
+        launchLocalInbox(*engine, password);
+        return;
     }
     const Accounts::Account &account = engine->account;
     Imap::ImapSession::Options options;
@@ -459,6 +483,85 @@ void MailAccounts::connectEngine(Engine &engine)
         });
 }
 
+void MailAccounts::launchLocalInbox(Engine &engine, const QString &password)
+{
+    const Accounts::Account &account = engine.account;
+    Pop3::LocalInboxEngine::Options options;
+    options.session.connection.host = account.host;
+    options.session.connection.port = account.port;
+    options.session.connection.policy = account.security;
+    options.session.connection.trust = m_options.trust;
+    options.session.credentials.user = account.user;
+    options.session.credentials.password = password;
+    options.maildir = account.maildir;
+    options.cachePath = engine.cachePath;
+    options.uidMapPath = engine.cachePath.chopped(int(qstrlen(".sqlite"))) + QStringLiteral(".maildir-uids");
+    options.deleteAfterDownload = account.deleteAfterDownload;
+    engine.local = std::make_unique<Net::EngineThread<Pop3::LocalInboxEngine>>(
+        QStringLiteral("pop3 ") + account.label(), std::move(options));
+    connectLocalEngine(engine);
+    engine.local->start();
+    // What the Maildir holds now (another program may have changed it since).
+    engine.local->post([](Pop3::LocalInboxEngine &e) { e.syncFolder(0); });
+    Q_EMIT foldersListed(account.id); // its one folder, known from the start
+}
+
+void MailAccounts::connectLocalEngine(Engine &engine)
+{
+    Pop3::LocalInboxEngine *source = engine.local->engine();
+    const QString id = engine.account.id;
+    const quint64 generation = engine.generation;
+    const auto live = [this, id, generation] { return liveEngine(id, generation); };
+    using Pop3::LocalInboxEngine;
+
+    connect(source, &LocalInboxEngine::trustQuestion, this, [this, live](const Net::TrustQuestion &question) {
+        if (Engine *e = live()) {
+            m_trustQueue.push_back(PendingTrust { e->account.id, e->generation, question });
+            askNextTrustQuestion();
+        }
+    });
+    connect(source, &LocalInboxEngine::folderSynced, this,
+        [this, live](quint64 requestId, const QString &folder, int unseen, bool changed) {
+            if (Engine *e = live()) {
+                e->unread.insert(folder, unseen);
+                Q_EMIT folderSynced(e->account.id, requestId, folder, unseen, changed);
+                finish(requestId, true);
+            }
+        });
+    connect(source, &LocalInboxEngine::messageFetched, this,
+        [this, live](quint64 requestId, const QString &folder, quint32 uid, const QByteArray &message) {
+            if (Engine *e = live()) {
+                Q_EMIT messageFetched(e->account.id, requestId, folder, uid, message);
+                finish(requestId, true);
+            }
+        });
+    connect(source, &LocalInboxEngine::operationDone, this, [this, live](quint64 requestId) {
+        if (Engine *e = live()) {
+            Q_EMIT operationDone(e->account.id, requestId, false);
+            finish(requestId, true);
+        }
+    });
+    connect(
+        source, &LocalInboxEngine::operationFailed, this, [this, live](quint64 requestId, const OperationError &error) {
+            if (Engine *e = live()) {
+                if (error.kind == OperationError::Kind::Authentication) {
+                    onConnectionLost(*e, error); // asks for the password again
+                } else if (requestId == 0 || error.kind == OperationError::Kind::Tls
+                    || error.kind == OperationError::Kind::Network) {
+                    say(tr("%1: %2").arg(e->account.label(), sentence(error.message)), 0);
+                }
+                Q_EMIT operationFailed(e->account.id, requestId, error);
+                finish(requestId, false, error.message);
+            }
+        });
+    connect(source, &LocalInboxEngine::newMail, this,
+        [this, live](const QString &folder, const QList<Imap::MessageSummary> &messages) {
+            if (Engine *e = live()) {
+                Q_EMIT newMail(e->account.id, folder, messages);
+            }
+        });
+}
+
 void MailAccounts::onConnectionLost(Engine &engine, const OperationError &error)
 {
     engine.online = false;
@@ -491,19 +594,27 @@ void MailAccounts::onConnectionLost(Engine &engine, const OperationError &error)
 
 // --- Requests -------------------------------------------------------------------
 
-quint64 MailAccounts::post(const QString &accountId, const QString &description, Call call)
+quint64 MailAccounts::post(const QString &accountId, const QString &description, Call call, LocalCall local)
 {
     Engine *engine = engineFor(accountId);
     if (!engine) {
         return 0;
     }
-    if (!engine->thread) {
+    if (engine->isPop3() && !local) {
+        say(tr("%1 keeps its mail in one local inbox: that is not possible there.").arg(engine->account.label()), 0);
+        return 0;
+    }
+    if (!engine->hasEngine()) {
         say(tr("%1 is not connected: Satchel has no password for it.").arg(engine->account.label()), 0);
         return 0;
     }
     const quint64 requestId = m_nextRequestId++;
     m_requests.insert(requestId, Running { accountId, description });
-    engine->thread->post([requestId, call = std::move(call)](ImapAccountEngine &e) { call(e, requestId); });
+    if (engine->local) {
+        engine->local->post([requestId, local = std::move(local)](Pop3::LocalInboxEngine &e) { local(e, requestId); });
+    } else {
+        engine->thread->post([requestId, call = std::move(call)](ImapAccountEngine &e) { call(e, requestId); });
+    }
     Q_EMIT activityChanged();
     return requestId;
 }
@@ -539,6 +650,7 @@ bool MailAccounts::cancel(quint64 requestId)
     }
     Engine *engine = engineFor(it->accountId);
     if (!engine || !engine->thread) {
+        // (A local inbox's requests are file work, or one download that ends by itself.)
         finish(requestId, false, tr("cancelled"));
         return true;
     }
@@ -615,11 +727,16 @@ void MailAccounts::askNextTrustQuestion()
 void MailAccounts::answerTrust(const PendingTrust &asked, Net::TrustAnswer answer)
 {
     Engine *engine = liveEngine(asked.accountId, asked.generation);
-    if (!engine || !engine->thread) {
+    if (!engine || !engine->hasEngine()) {
         return;
     }
     const quint64 questionId = asked.question.id;
-    engine->thread->post([questionId, answer](ImapAccountEngine &e) { e.answerTrustQuestion(questionId, answer); });
+    if (engine->local) {
+        engine->local->post(
+            [questionId, answer](Pop3::LocalInboxEngine &e) { e.answerTrustQuestion(questionId, answer); });
+    } else {
+        engine->thread->post([questionId, answer](ImapAccountEngine &e) { e.answerTrustQuestion(questionId, answer); });
+    }
     if (answer == Net::TrustAnswer::Cancel) {
         say(tr("You did not trust the certificate of %1, so Satchel did not log in to %2.")
                 .arg(asked.question.host, engine->account.label()),

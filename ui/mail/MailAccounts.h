@@ -33,6 +33,10 @@ namespace Satchel::Net {
 class TrustStore;
 }
 
+namespace Satchel::Pop3 {
+class LocalInboxEngine;
+}
+
 namespace Satchel::Ui {
 
 class CacheReader;
@@ -65,6 +69,8 @@ public:
     using TrustPrompt
         = std::function<void(const Net::TrustQuestion &question, std::function<void(Net::TrustAnswer)> answer)>;
     using Call = std::function<void(Imap::ImapAccountEngine &engine, quint64 requestId)>;
+    // The same request for a POP3 account's local inbox; empty: it means nothing there.
+    using LocalCall = std::function<void(Pop3::LocalInboxEngine &engine, quint64 requestId)>;
 
     struct Options {
         QString cacheDir; // empty: <QStandardPaths::CacheLocation>/mail
@@ -78,8 +84,10 @@ public:
     MailAccounts(Accounts::AccountStore *store, Accounts::PasswordVault *vault, Options options, QWidget *window);
     ~MailAccounts() override;
 
-    // IMAP accounts, in the store's order.
+    // IMAP accounts, and POP3 accounts with their local inbox, in the store's order.
     QStringList ids() const { return m_order; }
+    // A POP3 account: one folder (INBOX, its Maildir), served by a Pop3::LocalInboxEngine.
+    bool isLocalInbox(const QString &accountId) const;
     bool contains(const QString &accountId) const { return engineFor(accountId) != nullptr; }
     QString label(const QString &accountId) const;
     QString cachePath(const QString &accountId) const;
@@ -96,9 +104,10 @@ public:
     bool isStarted(const QString &accountId) const;
     bool isOnline(const QString &accountId) const;
 
-    // Runs `call` on the account's engine with a new request id, which is returned; 0
-    // (and the reason in statusMessage) when the account has no engine.
-    quint64 post(const QString &accountId, const QString &description, Call call);
+    // Runs `call` (`local` for a POP3 account) on the account's engine with a new
+    // request id, which is returned; 0 (and the reason in statusMessage) when the
+    // account has no engine, or the request means nothing for a POP3 inbox.
+    quint64 post(const QString &accountId, const QString &description, Call call, LocalCall local = {});
     bool isRunning(quint64 requestId) const { return m_requests.contains(requestId); }
     // The requests sent and not answered yet, in words.
     QStringList activity() const;
@@ -149,6 +158,8 @@ private:
     void stop(const QString &accountId);
     void launch(const QString &accountId, const QString &password);
     void connectEngine(Engine &engine);
+    void launchLocalInbox(Engine &engine, const QString &password);
+    void connectLocalEngine(Engine &engine);
     Engine *engineFor(const QString &accountId) const;
     Engine *liveEngine(const QString &accountId, quint64 generation) const;
     void finish(quint64 requestId, bool ok, const QString &error = {});

@@ -1,6 +1,7 @@
 #include "ui/mail/MailController.h"
 
 #include "protocols/imap/ImapAccountEngine.h"
+#include "protocols/pop3/LocalInboxEngine.h"
 #include "ui/mail/CacheReader.h"
 #include "ui/mail/FolderTreeModel.h"
 #include "ui/mail/FolderTreeView.h"
@@ -23,6 +24,7 @@
 namespace Satchel::Ui {
 
 using Imap::ImapAccountEngine;
+using Pop3::LocalInboxEngine;
 
 namespace {
 
@@ -160,10 +162,11 @@ void MailController::say(const QString &text, int timeoutMs)
 
 // --- Requests -------------------------------------------------------------------
 
-quint64 MailController::send(Request request, const QString &description, MailAccounts::Call call)
+quint64 MailController::send(
+    Request request, const QString &description, MailAccounts::Call call, MailAccounts::LocalCall local)
 {
     request.description = description;
-    const quint64 requestId = m_accounts->post(request.accountId, description, std::move(call));
+    const quint64 requestId = m_accounts->post(request.accountId, description, std::move(call), std::move(local));
     if (requestId != 0) {
         m_requests.insert(requestId, std::move(request));
     }
@@ -175,15 +178,17 @@ quint64 MailController::syncFolder(const QString &accountId, const QString &fold
     if (folder.isEmpty()) {
         return 0;
     }
-    return send(Request { Kind::Sync, accountId, folder, {}, {} },
+    return send(
+        Request { Kind::Sync, accountId, folder, {}, {} },
         tr("Checking %1 of %2").arg(folder, m_accounts->label(accountId)),
-        [folder](ImapAccountEngine &e, quint64 requestId) { e.syncFolder(requestId, folder); });
+        [folder](ImapAccountEngine &e, quint64 requestId) { e.syncFolder(requestId, folder); },
+        [](LocalInboxEngine &e, quint64 requestId) { e.syncFolder(requestId); });
 }
 
 quint64 MailController::getNewMail()
 {
     quint64 current = 0;
-    if (!m_currentFolder.isEmpty()) {
+    if (!m_currentFolder.isEmpty() && !m_accounts->isLocalInbox(m_currentAccount)) {
         current = syncFolder(m_currentAccount, m_currentFolder);
     }
     const QStringList ids = m_accounts->ids();
@@ -193,6 +198,12 @@ quint64 MailController::getNewMail()
             continue;
         }
         const QString inbox = m_accounts->folderWithRole(id, QStringLiteral("inbox"));
+        if (m_accounts->isLocalInbox(id)) {
+            // POP3: download into the Maildir; the answer is the inbox's sync.
+            send(Request { Kind::Sync, id, inbox, {}, {} }, tr("Getting new mail for %1").arg(m_accounts->label(id)),
+                {}, [](LocalInboxEngine &e, quint64 requestId) { e.getNewMail(requestId); });
+            continue;
+        }
         if (!isCurrent(id, inbox)) {
             syncFolder(id, inbox);
         }
@@ -209,9 +220,11 @@ quint64 MailController::setFlags(const QList<quint32> &uids, const QList<QByteAr
         return 0;
     }
     const QString folder = m_currentFolder;
-    return send(Request { kind, m_currentAccount, folder, {}, uids }, description,
+    return send(
+        Request { kind, m_currentAccount, folder, {}, uids }, description,
         [folder, uids, add, remove](
-            ImapAccountEngine &e, quint64 requestId) { e.setFlags(requestId, folder, uids, add, remove); });
+            ImapAccountEngine &e, quint64 requestId) { e.setFlags(requestId, folder, uids, add, remove); },
+        [uids, add, remove](LocalInboxEngine &e, quint64 requestId) { e.setFlags(requestId, uids, add, remove); });
 }
 
 quint64 MailController::markRead()
@@ -325,14 +338,17 @@ quint64 MailController::transfer(
     }
 
     MailAccounts::Call call;
+    MailAccounts::LocalCall local; // a POP3 inbox has no other folder: only delete
     if (kind == Kind::Copy) {
         call = [from, uids, to](ImapAccountEngine &e, quint64 id) { e.copyMessages(id, from, uids, to); };
     } else if (kind == Kind::Delete) {
         call = [from, uids, to](ImapAccountEngine &e, quint64 id) { e.deleteMessages(id, from, uids, to); };
+        local = [uids](LocalInboxEngine &e, quint64 id) { e.deleteMessages(id, uids); };
     } else {
         call = [from, uids, to](ImapAccountEngine &e, quint64 id) { e.moveMessages(id, from, uids, to); };
     }
-    const quint64 requestId = send(Request { kind, accountId, from, to, uids }, description, std::move(call));
+    const quint64 requestId
+        = send(Request { kind, accountId, from, to, uids }, description, std::move(call), std::move(local));
     if (requestId != 0 && kind != Kind::UndoMove && kind != Kind::Copy) {
         // The last move or delete is what undo undoes; one that cannot be undone ends it.
         m_undo = undoStep;
@@ -892,9 +908,10 @@ void MailController::onCurrentMessageChanged(const QModelIndex &current)
         return;
     }
     const QString folder = m_currentFolder;
-    m_fetchRequest = send(Request { Kind::Fetch, m_currentAccount, folder, {}, { uid } },
-        tr("Opening a message in %1").arg(folder),
-        [folder, uid](ImapAccountEngine &e, quint64 requestId) { e.fetchMessage(requestId, folder, uid); });
+    m_fetchRequest = send(
+        Request { Kind::Fetch, m_currentAccount, folder, {}, { uid } }, tr("Opening a message in %1").arg(folder),
+        [folder, uid](ImapAccountEngine &e, quint64 requestId) { e.fetchMessage(requestId, folder, uid); },
+        [uid](LocalInboxEngine &e, quint64 requestId) { e.fetchMessage(requestId, uid); });
     m_shownUid = m_fetchRequest != 0 ? uid : 0; // what the reader is about to show
 }
 

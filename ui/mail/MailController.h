@@ -158,7 +158,8 @@ private:
     };
 
     void createActions();
-    quint64 send(Request request, const QString &description, MailAccounts::Call call);
+    quint64 send(
+        Request request, const QString &description, MailAccounts::Call call, MailAccounts::LocalCall local = {});
     quint64 syncFolder(const QString &accountId, const QString &folder);
     quint64 setFlags(const QList<quint32> &uids, const QList<QByteArray> &add, const QList<QByteArray> &remove,
         Kind kind, const QString &description);
