@@ -1,6 +1,9 @@
 #include "tests/common/CliRunner.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QUuid>
 
 namespace Satchel::Test {
 
@@ -41,6 +44,26 @@ bool runServerScript(const QString &script, const QStringList &args, QString *ou
     const bool finished = process.waitForFinished(120000);
     *output = QString::fromUtf8(process.readAll());
     return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+bool seedDovecot(const QString &user, const QString &folder, const QList<QByteArray> &messages,
+    const QString &scratchDir, QString *output)
+{
+    QStringList args { QStringLiteral("seed"),
+        qEnvironmentVariable("SATCHEL_TEST_SERVERS") + QStringLiteral("/dovecot"), user, folder };
+    for (const QByteArray &message : messages) {
+        // Names unique across calls: a test may seed several times into one directory.
+        const QString path
+            = QDir(scratchDir)
+                  .filePath(QStringLiteral("seed-%1.eml").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size()) {
+            *output = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+            return false;
+        }
+        args << path;
+    }
+    return runServerScript(QStringLiteral("dovecot.sh"), args, output);
 }
 
 } // namespace Satchel::Test

@@ -31,4 +31,10 @@ private:
 // Runs a tests/servers script (seeding, for instance); true on exit code 0.
 bool runServerScript(const QString &script, const QStringList &args, QString *output);
 
+// Puts `messages` into `folder` of `user` on the test Dovecot (tests/servers/dovecot.sh
+// seed), each written first to a file in `scratchDir`; true when they are there. On
+// failure `output` says why.
+bool seedDovecot(const QString &user, const QString &folder, const QList<QByteArray> &messages,
+    const QString &scratchDir, QString *output);
+
 } // namespace Satchel::Test

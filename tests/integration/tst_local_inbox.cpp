@@ -257,18 +257,12 @@ quint64 TestLocalInbox::post(Engine &e, const std::function<void(LocalInboxEngin
 
 bool TestLocalInbox::seed()
 {
-    QStringList args { QStringLiteral("seed"),
-        qEnvironmentVariable("SATCHEL_TEST_SERVERS") + QStringLiteral("/dovecot"), kUser, kInbox };
+    QList<QByteArray> messages;
     for (const Seed &s : seeds()) {
-        const QString path = m_dir.filePath(QStringLiteral("seed-%1.eml").arg(args.size()));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(s.bytes) != s.bytes.size()) {
-            return false;
-        }
-        args << path;
+        messages << s.bytes;
     }
     QString output;
-    const bool ok = runServerScript(QStringLiteral("dovecot.sh"), args, &output);
+    const bool ok = seedDovecot(kUser, kInbox, messages, m_dir.path(), &output);
     if (!ok) {
         qWarning("seeding failed: %s", qPrintable(output));
     }

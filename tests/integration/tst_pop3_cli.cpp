@@ -46,7 +46,6 @@ private:
     std::optional<TestServerEnv> m_env;
     CliRunner m_cli;
     QTemporaryDir m_dir;
-    int m_seeded = 0;
 };
 
 QString TestPop3Cli::url(bool implicitTls) const
@@ -92,18 +91,8 @@ QSet<QByteArray> TestPop3Cli::localCopies(const QString &maildir)
 
 bool TestPop3Cli::seed(const QList<QByteArray> &messages)
 {
-    QStringList args{QStringLiteral("seed"), qEnvironmentVariable("SATCHEL_TEST_SERVERS") + QStringLiteral("/dovecot"),
-                     QStringLiteral("carol"), QStringLiteral("INBOX")};
-    for (const QByteArray &message : messages) {
-        const QString path = m_dir.filePath(QStringLiteral("seed-%1.eml").arg(++m_seeded));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(message) != message.size()) {
-            return false;
-        }
-        args << path;
-    }
     QString output;
-    const bool ok = runServerScript(QStringLiteral("dovecot.sh"), args, &output);
+    const bool ok = seedDovecot(QStringLiteral("carol"), QStringLiteral("INBOX"), messages, m_dir.path(), &output);
     if (!ok) {
         qWarning("seeding failed: %s", qPrintable(output));
     }

@@ -105,13 +105,14 @@ void TestPop3Window::initTestCase()
     QVERIFY2(!password.isEmpty(), "the Dovecot script has no user frank");
 
     // frank's INBOX holds exactly the three demo messages (a run before may have left them).
-    QStringList args { QStringLiteral("seed"),
-        qEnvironmentVariable("SATCHEL_TEST_SERVERS") + QStringLiteral("/dovecot"), kUser, QStringLiteral("INBOX") };
+    QList<QByteArray> messages;
     for (const char *mail : kMails) {
-        args << demoMail(mail);
+        QFile file(demoMail(mail));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        messages << file.readAll();
     }
     QString output;
-    QVERIFY2(runServerScript(QStringLiteral("dovecot.sh"), args, &output), qPrintable(output));
+    QVERIFY2(seedDovecot(kUser, QStringLiteral("INBOX"), messages, m_dir.path(), &output), qPrintable(output));
 
     m_vault = std::make_unique<Accounts::PasswordVault>(
         QStringLiteral("SatchelTest"), Accounts::PasswordVault::Backend::SessionOnly);
