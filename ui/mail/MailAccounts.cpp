@@ -266,10 +266,9 @@ void MailAccounts::start(const Accounts::Account &account)
         Imap::FolderInfo inbox;
         inbox.name = Pop3::LocalInboxEngine::inboxName();
         inbox.role = QStringLiteral("inbox");
+        // Its unread count comes with the engine's first sync, counted on its thread (a
+        // full scan of a large cache here would stall the window at start-up).
         engine->folders = { inbox };
-        if (const std::optional<int> unseen = engine->cache->unseenCount(inbox.name)) {
-            engine->unread.insert(inbox.name, *unseen);
-        }
     }
     const quint64 generation = engine->generation;
     const QString id = account.id;
