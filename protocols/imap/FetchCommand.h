@@ -15,8 +15,18 @@ namespace Satchel::Imap {
 class FetchCommand : public ImapCommand
 {
 public:
-    // What the message list needs; MODSEQ is added when CONDSTORE is on.
-    static QList<QByteArray> summaryItems() { return { "UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE", "ENVELOPE" }; }
+    // What the message list needs; MODSEQ is added when CONDSTORE is on. withReferences
+    // adds the References field, which ENVELOPE lacks (RFC 9051 §7.5.2) and threading
+    // needs (RFC 5256 §3); PEEK, so it never sets \Seen.
+    static QList<QByteArray> summaryItems(bool withReferences = false)
+    {
+        QList<QByteArray> items { "UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE", "ENVELOPE" };
+        if (withReferences) {
+            items.append(referencesItem());
+        }
+        return items;
+    }
+    static QByteArray referencesItem() { return "BODY.PEEK[HEADER.FIELDS (REFERENCES)]"; }
 
     FetchCommand(QByteArray uidSet, QList<QByteArray> items)
         : m_uidSet(std::move(uidSet))

@@ -156,7 +156,7 @@ void FolderSync::fetchSummaries(QList<quint32> uids, std::function<void()> then)
         then();
         return;
     }
-    QList<QByteArray> items = FetchCommand::summaryItems();
+    QList<QByteArray> items = FetchCommand::summaryItems(m_fetchReferences);
     if (m_session.isEnabled("CONDSTORE")) {
         items.append("MODSEQ");
     }
@@ -294,7 +294,7 @@ void FolderSync::fetchNew(std::function<void()> then)
         return;
     }
     // UIDs at or above the old UIDNEXT are new (RFC 9051 §2.3.1.1: UIDs only grow).
-    QList<QByteArray> items = FetchCommand::summaryItems();
+    QList<QByteArray> items = FetchCommand::summaryItems(m_fetchReferences);
     if (m_session.isEnabled("CONDSTORE")) {
         items.append("MODSEQ");
     }

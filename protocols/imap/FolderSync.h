@@ -47,6 +47,9 @@ public:
     // Summaries of a first sync are written by this writer's thread instead of the
     // session's (optional; it must write to the same cache file).
     void setWriter(Store::CacheWriter *writer) { m_writer = writer; }
+    // Also fetch each new message's References field, for the window's threads. Off
+    // for the command line's sync, which stores what `UID FETCH ... ENVELOPE` gives.
+    void setFetchReferences(bool on) { m_fetchReferences = on; }
     void start();
 
 Q_SIGNALS:
@@ -73,6 +76,7 @@ private:
     Store::CacheWriter *m_writer = nullptr;
     QString m_folder;
     int m_batchSize = 2000;
+    bool m_fetchReferences = false;
     QElapsedTimer m_timer;
     Result m_result;
     quint32 m_uidValidity = 0;

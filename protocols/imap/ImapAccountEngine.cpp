@@ -257,6 +257,7 @@ void ImapAccountEngine::runSync(
     auto *sync = new FolderSync(m_link->session(), *m_cache, folder, this);
     m_sync = sync;
     sync->setWriter(m_writer);
+    sync->setFetchReferences(true); // the window threads messages (View > Threads)
     connect(sync, &FolderSync::done, this, [this, requestId, folder, announced](const FolderSync::Result &result) {
         m_link->operations().assumeSelected(folder, Access::Read);
         abandonSync();

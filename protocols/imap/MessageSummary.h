@@ -42,6 +42,9 @@ struct MessageSummary {
     quint64 size = 0;
     quint64 modseq = 0; // 0 without CONDSTORE
     Envelope envelope;
+    // The References field (RFC 5322 §3.6.4), unfolded, for threading; empty when the
+    // message has none or it was not asked for (FetchCommand::summaryItems(true)).
+    QByteArray references;
 };
 
 // A flag change seen during a resync (FETCH (UID FLAGS [MODSEQ])).

@@ -598,6 +598,54 @@ std::optional<FetchData> fetchFrom(const Response &r, QString *error)
     return data;
 }
 
+namespace {
+
+// What the cache keeps of a References field at most. Long threads grow it by an id per
+// reply; a hostile server could send megabytes. RFC 5322 §3.6.4 lets a writer drop
+// the middle of the list, and so do we: the first id (the thread's root) and the
+// newest ids (the nearest ancestors) are what threading uses.
+constexpr qsizetype kMaxReferences = 8192;
+
+// The References value in a BODY[HEADER.FIELDS (REFERENCES)] section: the field's
+// text with its folding removed (RFC 5322 §2.2.3), or empty when the message has none.
+QByteArray referencesFromSection(QByteArrayView block)
+{
+    QByteArray value;
+    bool inField = false;
+    while (!block.isEmpty()) {
+        qsizetype end = block.indexOf('\n');
+        QByteArrayView line = end < 0 ? block : block.first(end);
+        block = end < 0 ? QByteArrayView() : block.sliced(end + 1);
+        if (line.endsWith('\r')) {
+            line.chop(1);
+        }
+        if (line.startsWith(' ') || line.startsWith('\t')) {
+            if (inField) {
+                value.append(' ').append(line.trimmed());
+            }
+            continue;
+        }
+        inField = false;
+        constexpr QByteArrayView name("References:");
+        if (value.isEmpty() && line.size() >= name.size()
+            && line.first(name.size()).compare(name, Qt::CaseInsensitive) == 0) {
+            value = line.sliced(name.size()).trimmed().toByteArray();
+            inField = true;
+        }
+    }
+    value = value.trimmed();
+    if (value.size() > kMaxReferences) {
+        const qsizetype firstEnd = value.indexOf('>');
+        const QByteArray first = firstEnd > 0 && firstEnd < 1024 ? value.first(firstEnd + 1) : QByteArray();
+        qsizetype tailStart = value.indexOf('<', value.size() - (kMaxReferences - first.size() - 1));
+        QByteArray tail = tailStart < 0 ? QByteArray() : value.sliced(tailStart);
+        value = first.isEmpty() ? tail : first + ' ' + tail;
+    }
+    return value;
+}
+
+} // namespace
+
 MessageSummary summaryFrom(const FetchData &fetch)
 {
     MessageSummary s;
@@ -607,6 +655,11 @@ MessageSummary summaryFrom(const FetchData &fetch)
     s.size = fetch.size;
     s.modseq = fetch.modseq;
     s.envelope = fetch.envelope;
+    for (const FetchedSection &section : fetch.sections) {
+        if (section.name.startsWith("BODY[HEADER.FIELDS (") && section.name.contains("REFERENCES")) {
+            s.references = referencesFromSection(section.bytes);
+        }
+    }
     return s;
 }
 

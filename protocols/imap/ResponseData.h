@@ -70,7 +70,8 @@ struct FetchData {
 };
 std::optional<FetchData> fetchFrom(const Response &response, QString *error);
 
-// A summary from a FETCH that carried UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE.
+// A summary from a FETCH that carried UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE, and
+// BODY[HEADER.FIELDS (REFERENCES)] when asked for.
 MessageSummary summaryFrom(const FetchData &fetch);
 
 // "* SEARCH 1 2 3" (RFC 9051 §7.3.5 in IMAP4rev1 form) or "* ESEARCH (TAG "x") UID ALL 1:3"

@@ -285,6 +285,7 @@ bool MailCache::storeSummariesQt(const QString &name, const QList<Imap::MessageS
         row.text(11, displayList(e.cc));
         row.text(12, e.messageId.isEmpty() ? QString() : QString::fromUtf8(e.messageId));
         row.text(13, e.inReplyTo.isEmpty() ? QString() : QString::fromUtf8(e.inReplyTo));
+        row.text(14, m.references.isEmpty() ? QString() : QString::fromUtf8(m.references));
         if (!q.exec()) {
             const QString detail = q.lastError().text();
             rollbackWrite();

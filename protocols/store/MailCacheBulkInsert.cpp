@@ -71,8 +71,8 @@ bool MailCache::storeSummariesDirect(sqlite3 *db, const QString &name, const QLi
     if (!statement
         && sqlite3_prepare_v3(db,
                "INSERT OR REPLACE INTO messages (folder_id, uid, flags, internaldate, size, modseq, date,"
-               " subject, from_name, from_email, recipients, cc, message_id, in_reply_to)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               " subject, from_name, from_email, recipients, cc, message_id, in_reply_to, refs)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
             != SQLITE_OK) {
         return fail(what, QString::fromUtf8(sqlite3_errmsg(db)));
@@ -117,6 +117,7 @@ bool MailCache::storeSummariesDirect(sqlite3 *db, const QString &name, const QLi
         bindText(statement, 12, cc, true);
         bindBytes(statement, 13, e.messageId);
         bindBytes(statement, 14, e.inReplyTo);
+        bindBytes(statement, 15, m.references);
         if (sqlite3_step(statement) != SQLITE_DONE) {
             const QString detail = QString::fromUtf8(sqlite3_errmsg(db));
             sqlite3_reset(statement);

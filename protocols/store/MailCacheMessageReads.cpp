@@ -105,7 +105,7 @@ QList<Imap::MessageSummary> MailCache::summaries(const QString &name, int limit)
     QSqlQuery q(m_statements->db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT uid, flags, internaldate, size, modseq, date, subject, from_name, from_email,"
-                             " recipients, cc, message_id, in_reply_to FROM messages"
+                             " recipients, cc, message_id, in_reply_to, refs FROM messages"
                              " WHERE folder_id = (SELECT id FROM folders WHERE name = ?) ORDER BY uid DESC LIMIT ?"));
     q.addBindValue(name);
     q.addBindValue(limit < 0 ? -1 : limit); // SQLite: a negative LIMIT is no limit
@@ -130,6 +130,7 @@ QList<Imap::MessageSummary> MailCache::summaries(const QString &name, int limit)
         m.envelope.cc = addressesFromDisplay(q.value(10).toString());
         m.envelope.messageId = q.value(11).toString().toUtf8();
         m.envelope.inReplyTo = q.value(12).toString().toUtf8();
+        m.references = q.value(13).toString().toUtf8();
         result.append(m);
     }
     return result;

@@ -25,7 +25,7 @@ const char *const schemaStatements[] = {
     "CREATE TABLE messages (folder_id INTEGER REFERENCES folders(id) ON DELETE CASCADE, uid INTEGER,"
     " flags TEXT, internaldate INTEGER, size INTEGER, modseq INTEGER, date INTEGER, subject TEXT,"
     " from_name TEXT, from_email TEXT, recipients TEXT, cc TEXT, message_id TEXT, in_reply_to TEXT,"
-    " PRIMARY KEY (folder_id, uid)) WITHOUT ROWID",
+    " refs TEXT, PRIMARY KEY (folder_id, uid)) WITHOUT ROWID",
     // The message list sorted by date, per folder.
     "CREATE INDEX messages_by_date ON messages (folder_id, date)",
 };
@@ -186,6 +186,36 @@ bool MailCache::createOrCheckSchema(QString *error)
     // When the table is there this reads the schema and writes nothing.
     if (!run(QString::fromLatin1(pendingChangesTable)))
         return false;
+    // "refs" (the References field, for threads) came later too, in the same way: a
+    // column that version 1 readers never name. Older rows keep NULL until synced again.
+    // Checked again inside an IMMEDIATE transaction, so two instances opening an old
+    // file at once add it once.
+    const auto hasRefs = [&](bool *has) {
+        if (!run(QStringLiteral("SELECT count(*) FROM pragma_table_info('messages') WHERE name = 'refs'")) || !q.next())
+            return false;
+        *has = q.value(0).toInt() > 0;
+        q.finish();
+        return true;
+    };
+    bool refs = false;
+    if (!hasRefs(&refs))
+        return false;
+    if (!refs) {
+        if (!run(QStringLiteral("BEGIN IMMEDIATE")))
+            return false;
+        const auto abandon = [&] {
+            const QString kept = *error;
+            q.exec(QStringLiteral("ROLLBACK"));
+            *error = kept;
+            return false;
+        };
+        if (!hasRefs(&refs))
+            return abandon();
+        if (!refs && !run(QStringLiteral("ALTER TABLE messages ADD COLUMN refs TEXT")))
+            return abandon();
+        if (!run(QStringLiteral("COMMIT")))
+            return abandon();
+    }
 
     Statements &s = *m_statements;
     s.control.setForwardOnly(true);
@@ -193,8 +223,8 @@ bool MailCache::createOrCheckSchema(QString *error)
     const bool prepared = s.folderId.prepare(QStringLiteral("SELECT id, uidvalidity FROM folders WHERE name = ?"))
         && s.insertMessage.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO messages (folder_id, uid, flags, internaldate, size, modseq, date, subject,"
-            " from_name, from_email, recipients, cc, message_id, in_reply_to)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            " from_name, from_email, recipients, cc, message_id, in_reply_to, refs)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         // The WHERE clause leaves rows that would not change alone, so the count of rows
         // affected is the count of real changes. A message's mod-sequence only grows (RFC 7162).
         && s.updateFlags.prepare(

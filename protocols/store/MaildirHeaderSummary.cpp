@@ -47,6 +47,7 @@ struct RawHeaders {
     QByteArray date;
     QByteArray messageId;
     QByteArray inReplyTo;
+    QByteArray references;
 };
 
 // RFC 5322 §3.6.8: a field name is printable US-ASCII other than ':'.
@@ -72,6 +73,7 @@ RawHeaders splitHeaderBlock(const QByteArray &block)
         { "Date", &h.date, false },
         { "Message-ID", &h.messageId, false },
         { "In-Reply-To", &h.inReplyTo, false },
+        { "References", &h.references, false },
     };
     QByteArray *current = nullptr; // the field a continuation line belongs to, if wanted
     qsizetype pos = 0;
@@ -208,6 +210,7 @@ Imap::MessageSummary summaryOf(
     e.cc = addresses.parse(raw.cc);
     e.messageId = raw.messageId;
     e.inReplyTo = raw.inReplyTo;
+    s.references = raw.references;
     return s;
 }
 

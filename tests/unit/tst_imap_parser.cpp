@@ -276,6 +276,8 @@ private Q_SLOTS:
     void fetch();
     void envelope_data();
     void envelope();
+    void summaryTakesReferences_data();
+    void summaryTakesReferences();
     void bodyStructure_data();
     void bodyStructure();
     void search_data();
@@ -1286,6 +1288,93 @@ void TestImapParser::envelope()
         QCOMPARE(summary.envelope.subject, subject);
         QCOMPARE(summary.internalDate, data->internalDate);
     }
+}
+
+void TestImapParser::summaryTakesReferences_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QByteArray>("references");
+    QTest::addColumn<QByteArrayList>("ids"); // not empty: an over-long value of these ids, to be cut
+
+    // The reply to FetchCommand::summaryItems(true): the item comes back without .PEEK.
+    const auto reply = [](const QByteArray &section) -> QByteArray {
+        return "* 3 FETCH (UID 7 FLAGS (\\Seen) RFC822.SIZE 812 BODY[HEADER.FIELDS (REFERENCES)] " + lit(section) + ')';
+    };
+    QByteArrayList ids; // 2,000 ids of 30 bytes: 62,000 bytes, far over the 8,192 kept
+    for (int i = 1; i <= 2000; ++i) {
+        ids.append(QByteArray('<' + QByteArray::number(i).rightJustified(4, '0') + ".thread@mail.example.org>"));
+    }
+
+    QTest::newRow("single-id") << reply("References: <root@example.org>\r\n\r\n") << QByteArray("<root@example.org>")
+                               << QByteArrayList {};
+    QTest::newRow("folded-over-three-lines")
+        << reply("References: <a@example.org>\r\n <b@example.org>\r\n\t<c@example.org>\r\n\r\n")
+        << QByteArray("<a@example.org> <b@example.org> <c@example.org>") << QByteArrayList {};
+    QTest::newRow("value-starts-on-a-continuation-line")
+        << reply("References:\r\n  <a@example.org>\r\n\t <b@example.org>  \r\n\r\n")
+        << QByteArray("<a@example.org> <b@example.org>") << QByteArrayList {};
+    QTest::newRow("lower-case-field-name")
+        << reply("references: <a@example.org>\r\n\r\n") << QByteArray("<a@example.org>") << QByteArrayList {};
+    QTest::newRow("no-space-after-colon")
+        << reply("References:<a@example.org>\r\n\r\n") << QByteArray("<a@example.org>") << QByteArrayList {};
+    QTest::newRow("field-absent") << reply("\r\n") << QByteArray() << QByteArrayList {};
+    QTest::newRow("section-not-requested")
+        << QByteArray("* 3 FETCH (UID 7 FLAGS (\\Seen) RFC822.SIZE 812)") << QByteArray() << QByteArrayList {};
+    QTest::newRow("section-nil") << QByteArray("* 3 FETCH (UID 7 BODY[HEADER.FIELDS (REFERENCES)] NIL)") << QByteArray()
+                                 << QByteArrayList {};
+    // Only the section asked for counts, whatever another one holds.
+    QTest::newRow("section-of-another-header") << QByteArray("* 3 FETCH (UID 7 BODY[HEADER.FIELDS (SUBJECT)] "
+        + lit("Subject: re\r\nReferences: <a@example.org>\r\n\r\n") + ')')
+                                               << QByteArray() << QByteArrayList {};
+    QTest::newRow("item-name-in-lower-case") << QByteArray(
+        "* 3 FETCH (UID 7 body[header.fields (references)] " + lit("References: <a@example.org>\r\n\r\n") + ')')
+                                             << QByteArray("<a@example.org>") << QByteArrayList {};
+    QTest::newRow("next-to-a-folded-in-reply-to")
+        << QByteArray("* 3 FETCH (UID 7 BODY[HEADER.FIELDS (IN-REPLY-TO REFERENCES)] "
+               + lit("In-Reply-To: <p@example.org>\r\n <q@example.org>\r\nReferences: <a@example.org>\r\n"
+                     " <b@example.org>\r\n\r\n")
+               + ')')
+        << QByteArray("<a@example.org> <b@example.org>") << QByteArrayList {};
+    QTest::newRow("over-long-one-id-a-line")
+        << reply("References: " + ids.join("\r\n ") + "\r\n\r\n") << QByteArray() << ids;
+    QTest::newRow("over-long-on-one-line") << reply("References: " + ids.join(' ') + "\r\n\r\n") << QByteArray() << ids;
+    // A first line longer than any limit does not end the field: its tail is on the
+    // continuation lines.
+    QTest::newRow("over-long-first-line-then-folded")
+        << reply("References: " + ids.first(1500).join(' ') + "\r\n " + ids.sliced(1500).join("\r\n ") + "\r\n\r\n")
+        << QByteArray() << ids;
+}
+
+void TestImapParser::summaryTakesReferences()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QByteArray, references);
+    QFETCH(QByteArrayList, ids);
+    QString parseError;
+    const auto r = parseOk(line, &parseError);
+    QVERIFY2(r, qPrintable(parseError));
+    QString problem;
+    const auto data = fetchFrom(*r, &problem);
+    QVERIFY2(data, qPrintable(problem));
+    const MessageSummary summary = summaryFrom(*data);
+    QCOMPARE(summary.uid, 7u);
+    if (ids.isEmpty()) {
+        QCOMPARE(summary.references, references);
+        return;
+    }
+    // Cut to 8192 bytes: the thread's root, a space, then as many of the newest ids as
+    // fit, each whole and in order.
+    const QByteArray &kept = summary.references;
+    QVERIFY2(kept.size() <= 8192, QByteArray::number(kept.size()).constData());
+    QVERIFY2(kept.size() > 8192 - 2 * ids.constLast().size(), QByteArray::number(kept.size()).constData());
+    QVERIFY(kept.startsWith(QByteArray(ids.constFirst() + ' ')));
+    QVERIFY(kept.endsWith(ids.constLast()));
+    const QByteArrayList pieces = kept.split(' ');
+    for (const QByteArray &piece : pieces) {
+        QVERIFY2(piece.startsWith('<') && piece.endsWith('>'), piece.constData());
+    }
+    QCOMPARE(pieces.constFirst(), ids.constFirst());
+    QCOMPARE(pieces.sliced(1), ids.sliced(ids.size() - (pieces.size() - 1)));
 }
 
 void TestImapParser::bodyStructure_data()

@@ -2,7 +2,7 @@
 // only real changes, a new UIDVALIDITY empties only its own folder, and the file is WAL,
 // versioned, persistent, and refused when a newer Satchel wrote it. The queue of changes
 // made offline keeps every field and its order across a reopen, and a cache file made
-// before the queue existed gets its table.
+// before the queue or the References column existed gets its table and column.
 #include "protocols/store/MailCache.h"
 
 #include <QDir>
@@ -51,6 +51,26 @@ QVariant scalar(const QString &path, const QString &statement)
     return result;
 }
 
+// The names of a table's columns, in order, as PRAGMA table_info lists them.
+QStringList columnsOf(const QString &path, const QString &table)
+{
+    const QString connection = QUuid::createUuid().toString();
+    QStringList names;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table))) {
+                while (q.next())
+                    names.append(q.value(1).toString());
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return names;
+}
+
 } // namespace
 
 class TestMailCache : public QObject
@@ -77,6 +97,8 @@ private Q_SLOTS:
     void queuedChangesAreRemovedBySeq();
     void unreadableQueuedUidsComeBackEmpty();
     void oldCacheGetsTheQueueTable();
+    void referencesRoundTrip();
+    void oldCacheGetsTheRefsColumn();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -576,6 +598,112 @@ void TestMailCache::oldCacheGetsTheQueueTable()
     auto second = openCache();
     QVERIFY(second);
     QCOMPARE(second->queuedChanges().size(), 1);
+}
+
+void TestMailCache::referencesRoundTrip()
+{
+    // Longer than any other text column, and with the ids of a long thread.
+    QByteArrayList ids;
+    for (int i = 1; i <= 250; ++i)
+        ids.append(QByteArray("<thread." + QByteArray::number(i) + "@lists.example.org>"));
+    Imap::MessageSummary reply = message(2, QStringLiteral("Re: lunch"));
+    reply.envelope.inReplyTo = ids.constLast();
+    reply.references = ids.join(' ');
+    const Imap::MessageSummary root = message(1, QStringLiteral("lunch"));
+    {
+        auto cache = openCache();
+        QVERIFY(cache);
+        QVERIFY(cache->resetFolder(QStringLiteral("INBOX"), 1));
+        QVERIFY2(cache->storeSummaries(QStringLiteral("INBOX"), { root, reply }), qPrintable(cache->lastError()));
+        const QList<Imap::MessageSummary> all = cache->summaries(QStringLiteral("INBOX"));
+        QVERIFY(cache->lastError().isEmpty());
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(0).uid, 2u);
+        QCOMPARE(all.at(0).references, reply.references);
+        QCOMPARE(all.at(0).envelope.inReplyTo, ids.constLast());
+        QVERIFY(all.at(1).references.isEmpty());
+    }
+    // In the file: the text as given, and NULL for a message without the field.
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT refs FROM messages WHERE uid = 2")).toString(),
+        QString::fromLatin1(reply.references));
+    QCOMPARE(scalar(m_path, QStringLiteral("SELECT refs IS NULL FROM messages WHERE uid = 1")).toInt(), 1);
+
+    // Kept across a reopen, and replaced with the row.
+    auto cache = openCache();
+    QVERIFY(cache);
+    QCOMPARE(cache->summaries(QStringLiteral("INBOX"), 1).at(0).references, reply.references);
+    reply.references = "<other@example.org>";
+    QVERIFY(cache->storeSummaries(QStringLiteral("INBOX"), { reply }));
+    QCOMPARE(cache->summaries(QStringLiteral("INBOX"), 1).at(0).references, QByteArray("<other@example.org>"));
+}
+
+void TestMailCache::oldCacheGetsTheRefsColumn()
+{
+    // A file as version 1 wrote it before "refs" existed: its schema, a folder and a message.
+    const QStringList version1 = {
+        QStringLiteral("CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, uidvalidity INTEGER,"
+                       " uidnext INTEGER, highestmodseq INTEGER, exists_count INTEGER, synced_at INTEGER)"),
+        QStringLiteral("CREATE TABLE messages (folder_id INTEGER REFERENCES folders(id) ON DELETE CASCADE, uid INTEGER,"
+                       " flags TEXT, internaldate INTEGER, size INTEGER, modseq INTEGER, date INTEGER, subject TEXT,"
+                       " from_name TEXT, from_email TEXT, recipients TEXT, cc TEXT, message_id TEXT, in_reply_to TEXT,"
+                       " PRIMARY KEY (folder_id, uid)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX messages_by_date ON messages (folder_id, date)"),
+        QStringLiteral("PRAGMA user_version=1"),
+        QStringLiteral("INSERT INTO folders (id, name, uidvalidity, uidnext, highestmodseq, exists_count, synced_at)"
+                       " VALUES (1, 'INBOX', 5, 8, 0, 1, NULL)"),
+        QStringLiteral("INSERT INTO messages (folder_id, uid, flags, internaldate, size, modseq, date, subject,"
+                       " from_name, from_email, recipients, cc, message_id, in_reply_to)"
+                       " VALUES (1, 7, '\\Seen', 1709283600000, 1007, 0, 1709281800000, 'written by version 1',"
+                       " 'Old', 'old@example.org', 'me@example.org', NULL, '<7@example.org>', '<6@example.org>')"),
+    };
+    {
+        const QString connection = QUuid::createUuid().toString();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &statement : version1)
+                QVERIFY2(q.exec(statement), qPrintable(statement));
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+    QVERIFY(!columnsOf(m_path, QStringLiteral("messages")).contains(QStringLiteral("refs")));
+
+    auto cache = openCache();
+    QVERIFY(cache);
+    const QStringList columns = columnsOf(m_path, QStringLiteral("messages"));
+    QCOMPARE(columns.count(QStringLiteral("refs")), 1);
+    QCOMPARE(columns.size(), 15);
+    QCOMPARE(scalar(m_path, QStringLiteral("PRAGMA user_version")).toInt(), MailCache::SchemaVersion);
+
+    QList<Imap::MessageSummary> all = cache->summaries(QStringLiteral("INBOX"));
+    QVERIFY2(cache->lastError().isEmpty(), qPrintable(cache->lastError()));
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.at(0).uid, 7u);
+    QCOMPARE(all.at(0).envelope.subject, QStringLiteral("written by version 1"));
+    QCOMPARE(all.at(0).envelope.inReplyTo, QByteArray("<6@example.org>"));
+    QVERIFY(all.at(0).references.isEmpty());
+
+    Imap::MessageSummary fresh = message(8, QStringLiteral("new"));
+    fresh.references = "<5@example.org> <6@example.org> <7@example.org>";
+    QVERIFY2(cache->storeSummaries(QStringLiteral("INBOX"), { fresh }), qPrintable(cache->lastError()));
+    all = cache->summaries(QStringLiteral("INBOX"));
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).references, fresh.references);
+    QVERIFY(all.at(1).references.isEmpty());
+
+    // Opening again (while the first is open, as the engine and the window do) finds the
+    // column there and adds no second one.
+    auto second = openCache();
+    QVERIFY(second);
+    QCOMPARE(columnsOf(m_path, QStringLiteral("messages")), columns);
+    QCOMPARE(second->summaries(QStringLiteral("INBOX"), 1).at(0).references, fresh.references);
+    cache.reset();
+    second.reset();
+    auto third = openCache();
+    QVERIFY(third);
+    QCOMPARE(columnsOf(m_path, QStringLiteral("messages")), columns);
 }
 
 QTEST_GUILESS_MAIN(TestMailCache)

@@ -105,6 +105,8 @@ private Q_SLOTS:
     void removeDeletesTheFile();
     void summariesCarryTheHeaders_data();
     void summariesCarryTheHeaders();
+    void summariesCarryReferences_data();
+    void summariesCarryReferences();
     void malformedFilesStillGetARow_data();
     void malformedFilesStillGetARow();
     void oddNamesAndFilesAreSkipped();
@@ -465,6 +467,44 @@ void TestMaildirIndex::summariesCarryTheHeaders()
     QCOMPARE(s.internalDate, kDelivered);
     QCOMPARE(s.internalDate.timeSpec(), Qt::UTC);
     QVERIFY(s.flags.isEmpty());
+}
+
+void TestMaildirIndex::summariesCarryReferences_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<QByteArray>("references");
+    QTest::addColumn<QByteArray>("inReplyTo");
+
+    // Unfolding removes the line break and keeps the white space after it (RFC 5322 §2.2.3).
+    QTest::newRow("folded over three lines")
+        << QByteArray("From: a@example.org\r\nReferences: <a@example.org>\r\n <b@example.org>\r\n\t<c@example.org>\r\n"
+                      "In-Reply-To: <c@example.org>\r\nSubject: Re: x\r\n\r\nbody\r\n")
+        << QByteArray("<a@example.org> <b@example.org>\t<c@example.org>") << QByteArray("<c@example.org>");
+    QTest::newRow("lower case, LF line ends, blanks around")
+        << QByteArray("references:   <a@example.org>\n <b@example.org>  \n\nbody\n")
+        << QByteArray("<a@example.org> <b@example.org>") << QByteArray();
+    QTest::newRow("absent, In-Reply-To folded")
+        << QByteArray("Subject: Re: x\r\nIn-Reply-To:\r\n <p@example.org>\r\n\r\nReferences: <body@example.org>\r\n")
+        << QByteArray() << QByteArray("<p@example.org>");
+    QTest::newRow("a later duplicate does not count")
+        << QByteArray("References: <first@example.org>\r\nSubject: x\r\nREFERENCES: <second@example.org>\r\n"
+                      " <third@example.org>\r\n\r\n")
+        << QByteArray("<first@example.org>") << QByteArray();
+}
+
+void TestMaildirIndex::summariesCarryReferences()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(QByteArray, references);
+    QFETCH(QByteArray, inReplyTo);
+    QVERIFY(put(QStringLiteral("new/1700000000.M1P2.host"), raw));
+    auto index = openIndex();
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(reader.changes.added.size(), 1);
+    const Imap::MessageSummary &s = reader.changes.added.at(0);
+    QCOMPARE(s.references, references);
+    QCOMPARE(s.envelope.inReplyTo, inReplyTo);
 }
 
 void TestMaildirIndex::malformedFilesStillGetARow_data()
