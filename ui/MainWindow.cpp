@@ -10,7 +10,9 @@
 #include "ui/mail/AccountDialog.h"
 #include "ui/mail/ActivityView.h"
 #include "ui/mail/FolderTreeView.h"
+#include "ui/mail/MessageListModel.h"
 #include "ui/mail/MessageReader.h"
+#include "ui/mail/ThreadIndentDelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +35,7 @@ namespace Satchel::Ui {
 namespace {
 
 const QString pinsKey = QStringLiteral("trust/pins"); // "host:port sha256/..." per entry
+const QString threadsKey = QStringLiteral("mail/threads"); // View > Threads, on or off
 
 } // namespace
 
@@ -70,6 +73,9 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     mail.askPassword = options.askPassword;
     mail.askTrust = options.askTrust;
     m_mail = new MailController(m_accounts, m_vault, std::move(mail), this);
+    if (m_settings && m_settings->value(threadsKey).toBool()) {
+        m_mail->messageModel()->setThreaded(true); // before the first folder is read
+    }
 
     m_folderEmpty
         = new EmptyStatePane(tr("Folders"), tr("Mail accounts and FTP sites appear here once you add them."), this);
@@ -166,6 +172,7 @@ QWidget *MainWindow::createMailArea()
     m_messageView = new QTableView(this);
     m_messageView->setObjectName(QStringLiteral("messageList"));
     m_messageView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_messageView->setItemDelegateForColumn(MessageListModel::SubjectColumn, new ThreadIndentDelegate(m_messageView));
     connect(m_messageView, &QWidget::customContextMenuRequested, this, &MainWindow::showMessageMenu);
     m_listStack = new QStackedWidget(this);
     m_listStack->setObjectName(QStringLiteral("messageListStack"));
@@ -261,6 +268,17 @@ void MainWindow::createMenus()
     statusBarToggle->setCheckable(true);
     statusBarToggle->setChecked(true);
     connect(statusBarToggle, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
+    QAction *threads = view->addAction(tr("&Threads"));
+    threads->setObjectName(QStringLiteral("threadsAction"));
+    threads->setCheckable(true);
+    threads->setChecked(m_mail->messageModel()->isThreaded());
+    threads->setToolTip(tr("Show replies under the messages they answer"));
+    connect(threads, &QAction::toggled, this, [this](bool on) {
+        m_mail->messageModel()->setThreaded(on);
+        if (m_settings) {
+            m_settings->setValue(threadsKey, on);
+        }
+    });
     QAction *activity = view->addAction(tr("&Activity…"));
     activity->setObjectName(QStringLiteral("activityAction"));
     connect(activity, &QAction::triggered, this, &MainWindow::showActivity);

@@ -24,6 +24,7 @@
 #include "ui/mail/MessageListModel.h"
 #include "ui/mail/MessageReader.h"
 #include "ui/mail/SafeHtmlView.h"
+#include "ui/mail/ThreadIndentDelegate.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void movingTakesTheMessageOut();
     void undoMovesItBack();
     void quickSearchFindsNonAsciiSubject();
+    void threadsShowRepliesUnderTheirParents();
     void savesScreenshot();
     void cleanupTestCase();
 
@@ -436,6 +438,56 @@ void TestMailWindow::quickSearchFindsNonAsciiSubject()
     search->clear(); // all of them again
     QTRY_COMPARE(list->model()->rowCount(), 3);
     QVERIFY(!controller()->messageProxy()->isFiltering());
+}
+
+void TestMailWindow::threadsShowRepliesUnderTheirParents()
+{
+    // Two replies to the travel message: the demo's, and one whose only link to it is
+    // its References field (its In-Reply-To names a message this folder lacks). That
+    // one lands under the travel message only if the engine fetched References.
+    QFile crafted(m_dir.filePath(QStringLiteral("reply-by-references.eml")));
+    QVERIFY(crafted.open(QIODevice::WriteOnly));
+    crafted.write("From: Alice <alice@satchel.example>\r\n"
+                  "To: juergen@example.de\r\n"
+                  "Subject: Seats on the train\r\n"
+                  "Date: Thu, 26 Nov 2026 08:00:00 +0100\r\n"
+                  "Message-ID: <seats-4@satchel.example>\r\n"
+                  "In-Reply-To: <not-in-this-folder@example.de>\r\n"
+                  "References: <travel-2@example.de>\r\n <not-in-this-folder@example.de>\r\n"
+                  "\r\n"
+                  "Window seats, please.\r\n");
+    crafted.close();
+    for (const QString &file : { demoMail("05-travel-reply.eml"), crafted.fileName() }) {
+        const CliResult appended = imap({ QStringLiteral("append"), kInbox, file });
+        CLI_OK(appended);
+    }
+    REQUEST_OK(controller()->getNewMail());
+    QTableView *list = messageList();
+    const QAbstractItemModel *model = list->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5, 30000);
+    auto depthOf = [model](int row) {
+        return model->index(row, MessageListModel::SubjectColumn).data(MessageListModel::ThreadDepthRole).toInt();
+    };
+    auto subjectOf = [model](int row) { return model->index(row, MessageListModel::SubjectColumn).data().toString(); };
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QCOMPARE(depthOf(row), 0); // no threads yet
+    }
+
+    auto *threads = m_window->findChild<QAction *>(QStringLiteral("threadsAction"));
+    QVERIFY(threads && threads->isCheckable() && !threads->isChecked());
+    threads->trigger(); // View > Threads
+    QVERIFY(controller()->messageModel()->isThreaded());
+    QCOMPARE(model->rowCount(), 5);
+    const int parent = rowWithSubject(model, kTravelWord);
+    QVERIFY2(parent >= 0 && parent + 2 < model->rowCount(), qPrintable(subjectsOf(model).join(QStringLiteral(" | "))));
+    QCOMPARE(depthOf(parent), 0);
+    QVERIFY2(subjectOf(parent + 1).startsWith(QStringLiteral("Re: ") + kTravelWord), qPrintable(subjectOf(parent + 1)));
+    QCOMPARE(depthOf(parent + 1), 1);
+    QCOMPARE(subjectOf(parent + 2), QStringLiteral("Seats on the train"));
+    QCOMPARE(depthOf(parent + 2), 1);
+    // The newest message is in this thread, so the thread leads the list.
+    QCOMPARE(parent, 0);
+    QVERIFY(qobject_cast<Ui::ThreadIndentDelegate *>(list->itemDelegateForColumn(MessageListModel::SubjectColumn)));
 }
 
 void TestMailWindow::savesScreenshot()

@@ -2,6 +2,7 @@
 
 #include "protocols/store/MailCache.h"
 #include "ui/mail/MessageIndexDiff.h"
+#include "ui/mail/MessageIndexReader.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -65,30 +66,38 @@ quint8 stateOfFlags(const QString &flags)
     return state;
 }
 
-// ORDER BY for a column. Every key, the UID tie-break included, runs in the same
-// direction, so descending is exactly ascending reversed. Date order is the covering
-// index messages_by_date (folder_id, date, and the key's uid); a missing Date header
-// (NULL) sorts as the oldest.
-QString orderBy(int column, Qt::SortOrder order)
+// Whether the rows a diff keeps have the same depth before and after (both lists empty
+// without threads). The kept rows are those in neither a removal nor an insertion run,
+// in the same order on both sides.
+bool keptDepthsEqual(const MessageIndexDiff &diff, const QList<quint8> &before, const QList<quint8> &after)
 {
-    const QString dir = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    switch (column) {
-    case MessageListModel::StatusColumn:
-        // Flagged, then unread, then by date: descending puts flagged mail on top.
-        return QStringLiteral("((' ' || coalesce(flags, '') || ' ') LIKE '% \\Flagged %')") + dir
-            + QStringLiteral(", ((' ' || coalesce(flags, '') || ' ') NOT LIKE '% \\Seen %')") + dir
-            + QStringLiteral(", date") + dir + QStringLiteral(", uid") + dir;
-    case MessageListModel::SubjectColumn:
-        return QStringLiteral("subject COLLATE NOCASE") + dir + QStringLiteral(", uid") + dir;
-    case MessageListModel::FromColumn:
-        // What the column shows: the name, else the address.
-        return QStringLiteral("coalesce(nullif(from_name, ''), from_email) COLLATE NOCASE") + dir
-            + QStringLiteral(", uid") + dir;
-    case MessageListModel::SizeColumn:
-        return QStringLiteral("size") + dir + QStringLiteral(", uid") + dir;
-    case MessageListModel::DateColumn:
-    default:
-        return QStringLiteral("date") + dir + QStringLiteral(", uid") + dir;
+    if (before.isEmpty() && after.isEmpty())
+        return true;
+    qsizetype oldRow = 0;
+    qsizetype newRow = 0;
+    qsizetype removal = 0;
+    qsizetype insertion = 0;
+    while (true) {
+        while (removal < diff.removals.size() && oldRow > diff.removals.at(removal).second)
+            ++removal;
+        if (removal < diff.removals.size() && oldRow >= diff.removals.at(removal).first) {
+            oldRow = diff.removals.at(removal).second + 1;
+            continue;
+        }
+        while (insertion < diff.insertions.size() && newRow > diff.insertions.at(insertion).second)
+            ++insertion;
+        if (insertion < diff.insertions.size() && newRow >= diff.insertions.at(insertion).first) {
+            newRow = diff.insertions.at(insertion).second + 1;
+            continue;
+        }
+        const bool oldDone = oldRow >= before.size();
+        const bool newDone = newRow >= after.size();
+        if (oldDone || newDone)
+            return oldDone == newDone;
+        if (before.at(oldRow) != after.at(newRow))
+            return false;
+        ++oldRow;
+        ++newRow;
     }
 }
 
@@ -225,27 +234,25 @@ bool MessageListModel::lookUpFolder()
     return true;
 }
 
-bool MessageListModel::loadIndex(QList<quint32> *uids)
+bool MessageListModel::loadIndex(MessageIndex *index)
 {
-    uids->clear();
+    *index = {};
     if (m_folderId == 0)
         return true;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    // Forward-only: otherwise Qt's SQLite result caches every row it has read.
-    q.setForwardOnly(true);
-    // The folder id is an integer read from the database, not text from anyone.
-    const QString sql = QStringLiteral("SELECT uid FROM messages WHERE folder_id = %1 ORDER BY ").arg(m_folderId)
-        + orderBy(m_sortColumn, m_sortOrder);
-    if (!q.exec(sql)) {
+    QString error;
+    if (!readMessageIndex(QSqlDatabase::database(m_connectionName, false), m_folderId, m_sortColumn, m_sortOrder,
+            m_threaded, index, &error)) {
         m_lastError = QStringLiteral("cannot read the messages of \"%1\" from the mail cache at %2: %3")
-                          .arg(m_folderName, m_cachePath, q.lastError().text());
+                          .arg(m_folderName, m_cachePath, error);
         return false;
     }
-    while (q.next())
-        uids->append(q.value(0).toUInt());
-    q.finish();
-    uids->squeeze();
     return true;
+}
+
+void MessageListModel::takeIndex(MessageIndex &&index)
+{
+    m_uids = std::move(index.uids);
+    m_depths = std::move(index.depths);
 }
 
 bool MessageListModel::setFolder(
@@ -255,18 +262,20 @@ bool MessageListModel::setFolder(
     ++m_indexVersion;
     m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
     m_pendingUids = {}; // a background read for the old folder is no longer wanted
+    m_pendingDepths = {};
     beginResetModel();
     clearPages();
     m_uids = {};
+    m_depths = {};
     m_folderId = 0;
     m_lastError.clear();
     m_folderName = folderName;
     m_sortColumn = sortColumn >= 0 && sortColumn < ColumnCount ? sortColumn : int(DateColumn);
     m_sortOrder = order;
     const bool open = !m_connectionName.isEmpty() && cachePath == m_cachePath;
-    const bool ok = (open || openDatabase(cachePath)) && lookUpFolder() && loadIndex(&m_uids);
-    if (!ok)
-        m_uids = {};
+    MessageIndex index;
+    const bool ok = (open || openDatabase(cachePath)) && lookUpFolder() && loadIndex(&index);
+    takeIndex(ok ? std::move(index) : MessageIndex());
     endResetModel();
     return ok;
 }
@@ -277,12 +286,14 @@ void MessageListModel::refresh()
     ++m_indexVersion;
     m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
     m_pendingUids = {};
+    m_pendingDepths = {};
     beginResetModel();
     clearPages();
-    m_uids = {};
+    MessageIndex index;
     m_lastError.clear();
-    if (!m_connectionName.isEmpty() && (!lookUpFolder() || !loadIndex(&m_uids)))
-        m_uids = {};
+    if (!m_connectionName.isEmpty() && (!lookUpFolder() || !loadIndex(&index)))
+        index = {};
+    takeIndex(std::move(index));
     endResetModel();
 }
 
@@ -300,47 +311,47 @@ void MessageListModel::refreshInBackground(std::function<void()> beforeReset, st
     }
     const quint64 generation = ++m_indexGeneration;
     const QString path = m_cachePath;
-    // The folder id is an integer read from the database, not text from anyone.
-    const QString sql = QStringLiteral("SELECT uid FROM messages WHERE folder_id = %1 ORDER BY ").arg(m_folderId)
-        + orderBy(m_sortColumn, m_sortOrder);
-    auto uids = std::make_shared<QList<quint32>>();
+    const qint64 folderId = m_folderId;
+    const int column = m_sortColumn;
+    const Qt::SortOrder order = m_sortOrder;
+    const bool threaded = m_threaded;
+    auto index = std::make_shared<MessageIndex>();
     auto error = std::make_shared<QString>();
     auto diff = std::make_shared<std::optional<MessageIndexDiff>>();
     // Rows still to be inserted from an earlier refresh: this one's diff brings them.
     m_pendingInsertions.clear();
     m_pendingUids = {};
+    m_pendingDepths = {};
     const QList<quint32> shown = m_uids; // shared, not copied; read only over there
+    const QList<quint8> shownDepths = m_depths;
     const quint64 shownVersion = m_indexVersion;
-    QThread *thread = QThread::create([path, sql, uids, error, diff, shown] {
-        // Its own connection: a Qt SQL connection belongs to the thread that opened it.
-        const QString name = QStringLiteral("message-index-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=1000"));
-            if (db.open()) {
-                QSqlQuery q(db);
-                q.setForwardOnly(true);
-                if (q.exec(sql)) {
-                    while (q.next()) {
-                        uids->append(q.value(0).toUInt());
-                    }
+    QThread *thread = QThread::create(
+        [path, folderId, column, order, threaded, index, error, diff, shown, shownDepths] {
+            // Its own connection: a Qt SQL connection belongs to the thread that opened it.
+            const QString name = QStringLiteral("message-index-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(path);
+                db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=1000"));
+                if (db.open()) {
+                    readMessageIndex(db, folderId, column, order, threaded, index.get(), error.get());
                 } else {
-                    *error = q.lastError().text();
+                    *error = db.lastError().text();
                 }
-            } else {
-                *error = db.lastError().text();
             }
-        }
-        QSqlDatabase::removeDatabase(name);
-        uids->squeeze();
-        if (error->isEmpty()) {
-            *diff = diffMessageIndex(shown, *uids);
-        }
-    });
+            QSqlDatabase::removeDatabase(name);
+            if (error->isEmpty()) {
+                *diff = diffMessageIndex(shown, index->uids);
+                // Rows that stay must also keep their indentation; a new message can move
+                // an old one into a thread (RFC 5256 §3 step 1C), and then the list resets.
+                if (diff->has_value() && !keptDepthsEqual(**diff, shownDepths, index->depths)) {
+                    diff->reset();
+                }
+            }
+        });
     m_indexThread = thread;
     connect(thread, &QThread::finished, this,
-        [this, thread, generation, uids, error, diff, shownVersion, beforeReset, done] {
+        [this, thread, generation, index, error, diff, shownVersion, beforeReset, done] {
             thread->deleteLater();
             if (generation != m_indexGeneration) {
                 return; // the folder or the order changed meanwhile
@@ -353,11 +364,11 @@ void MessageListModel::refreshInBackground(std::function<void()> beforeReset, st
                 : QStringLiteral("cannot read the messages of \"%1\" from the mail cache at %2: %3")
                       .arg(m_folderName, m_cachePath, *error);
             if (m_lastError.isEmpty() && diff->has_value() && shownVersion == m_indexVersion) {
-                applyIndexDiff(**diff, *uids);
+                applyIndexDiff(**diff, std::move(*index));
             } else {
                 beginResetModel();
                 clearPages();
-                m_uids = std::move(*uids);
+                takeIndex(std::move(*index));
                 ++m_indexVersion;
                 endResetModel();
             }
@@ -368,7 +379,7 @@ void MessageListModel::refreshInBackground(std::function<void()> beforeReset, st
     thread->start();
 }
 
-void MessageListModel::applyIndexDiff(const MessageIndexDiff &diff, const QList<quint32> &uids)
+void MessageListModel::applyIndexDiff(const MessageIndexDiff &diff, MessageIndex &&index)
 {
     // Pages are cached by row, and a sync may have changed the flags of rows that stay:
     // they are read again when shown.
@@ -377,6 +388,9 @@ void MessageListModel::applyIndexDiff(const MessageIndexDiff &diff, const QList<
     for (auto it = diff.removals.crbegin(); it != diff.removals.crend(); ++it) {
         beginRemoveRows({}, it->first, it->second);
         m_uids.remove(it->first, it->second - it->first + 1);
+        if (!m_depths.isEmpty()) {
+            m_depths.remove(it->first, it->second - it->first + 1);
+        }
         clearPages(); // a view may have read rows while they were about to go
         endRemoveRows();
     }
@@ -385,7 +399,8 @@ void MessageListModel::applyIndexDiff(const MessageIndexDiff &diff, const QList<
     // list) there is nothing to repaint but what is inserted.
     m_repaintAfterInsert = !m_uids.isEmpty();
     m_pendingInsertions = diff.insertions;
-    m_pendingUids = uids;
+    m_pendingUids = std::move(index.uids);
+    m_pendingDepths = std::move(index.depths);
     insertPending();
 }
 
@@ -405,6 +420,11 @@ void MessageListModel::insertPending()
         beginInsertRows({}, first, first + count - 1);
         m_uids.insert(first, count, 0);
         std::copy(m_pendingUids.cbegin() + first, m_pendingUids.cbegin() + first + count, m_uids.begin() + first);
+        if (!m_pendingDepths.isEmpty()) {
+            m_depths.insert(first, count, 0);
+            std::copy(
+                m_pendingDepths.cbegin() + first, m_pendingDepths.cbegin() + first + count, m_depths.begin() + first);
+        }
         clearPages();
         endInsertRows();
         budget -= count;
@@ -423,6 +443,7 @@ void MessageListModel::insertPending()
         return;
     }
     m_pendingUids = {};
+    m_pendingDepths = {};
     if (m_repaintAfterInsert && !m_uids.isEmpty()) {
         // One signal for every row: the view repaints what it shows, nothing more.
         Q_EMIT dataChanged(index(0, 0), index(int(m_uids.size()) - 1, ColumnCount - 1));
@@ -435,9 +456,11 @@ void MessageListModel::clear()
     ++m_indexVersion;
     m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
     m_pendingUids = {};
+    m_pendingDepths = {};
     beginResetModel();
     clearPages();
     m_uids = {};
+    m_depths = {};
     m_folderId = 0;
     m_folderName.clear();
     m_lastError.clear();
@@ -450,31 +473,47 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount || (column == m_sortColumn && order == m_sortOrder))
         return;
-    ++m_indexGeneration;
-    ++m_indexVersion;
-    m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
-    m_pendingUids = {};
     const int oldColumn = m_sortColumn;
     const Qt::SortOrder oldOrder = m_sortOrder;
     m_sortColumn = column;
     m_sortOrder = order;
-    if (m_connectionName.isEmpty() || m_folderId == 0)
-        return;
-
-    m_lastError.clear();
-    QList<quint32> uids;
-    if (!loadIndex(&uids)) {
+    if (!reorder()) {
         m_sortColumn = oldColumn;
         m_sortOrder = oldOrder;
-        return;
     }
+}
+
+void MessageListModel::setThreaded(bool threaded)
+{
+    if (threaded == m_threaded)
+        return;
+    m_threaded = threaded;
+    if (!reorder())
+        m_threaded = !threaded;
+}
+
+bool MessageListModel::reorder()
+{
+    ++m_indexGeneration;
+    ++m_indexVersion;
+    m_pendingInsertions.clear(); // rows of an older refresh still to come: not wanted
+    m_pendingUids = {};
+    m_pendingDepths = {};
+    if (m_connectionName.isEmpty() || m_folderId == 0)
+        return true;
+
+    m_lastError.clear();
+    MessageIndex fresh;
+    if (!loadIndex(&fresh))
+        return false;
+    QList<quint32> &uids = fresh.uids;
     if (uids.size() != m_uids.size()) {
         // The engine added or removed messages since the list was read: not a re-ordering.
         beginResetModel();
         clearPages();
-        m_uids = std::move(uids);
+        takeIndex(std::move(fresh));
         endResetModel();
-        return;
+        return true;
     }
 
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -499,10 +538,11 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
         const int row = newRows.value(m_uids.at(index.row()), -1);
         after.append(row < 0 ? QModelIndex() : createIndex(row, index.column()));
     }
-    m_uids = std::move(uids);
+    takeIndex(std::move(fresh));
     clearPages();
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    return true;
 }
 
 void MessageListModel::clearPages()
@@ -533,7 +573,8 @@ qsizetype MessageListModel::bytesPerMessage() const
 {
     if (m_uids.isEmpty())
         return 0;
-    const qsizetype total = qsizetype(sizeof(*this)) + m_uids.capacity() * qsizetype(sizeof(quint32)) + m_cachedBytes;
+    const qsizetype total = qsizetype(sizeof(*this)) + m_uids.capacity() * qsizetype(sizeof(quint32))
+        + m_depths.capacity() + m_cachedBytes;
     return total / m_uids.size();
 }
 
@@ -748,6 +789,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == UidRole)
         return m_uids.at(index.row());
+    if (role == ThreadDepthRole)
+        return m_depths.isEmpty() ? 0 : int(m_depths.at(index.row()));
     const Page *page = nullptr;
     const Row *row = rowAt(index.row(), &page);
     if (!row)
@@ -852,6 +895,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(DateTimeRole, "dateTime");
     names.insert(SizeRole, "size");
     names.insert(FromEmailRole, "fromEmail");
+    names.insert(ThreadDepthRole, "threadDepth");
     return names;
 }
 

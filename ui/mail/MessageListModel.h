@@ -14,6 +14,7 @@
 
 namespace Satchel::Ui {
 
+struct MessageIndex;
 struct MessageIndexDiff;
 
 // The message list of one folder, read from the account's offline mail cache (the
@@ -50,6 +51,7 @@ public:
         DateTimeRole, // QDateTime, UTC: the Date header, else INTERNALDATE; invalid when neither
         SizeRole, // qint64: RFC822.SIZE in bytes
         FromEmailRole, // QString: the first From address
+        ThreadDepthRole, // int: how far a reply is indented in its thread; 0 without threads
     };
     Q_ENUM(Role)
 
@@ -109,7 +111,15 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     // Reads the index again in the new order; persistent indexes (the selection) follow
     // their messages. Subject and sender compare ignoring ASCII case (SQLite's NOCASE).
+    // With threads the order places threads (where their first member sorts) and
+    // replies stay under their parents, oldest first.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Groups replies under the messages they answer (References, In-Reply-To; see
+    // threadMessages()), or shows the plain sorted list again. Like sort(), the
+    // selection follows its messages. Costs one more byte a message (the depths).
+    void setThreaded(bool threaded);
+    bool isThreaded() const { return m_threaded; }
 
 private:
     struct Row;
@@ -118,9 +128,13 @@ private:
     bool openDatabase(const QString &path);
     void closeDatabase();
     bool lookUpFolder();
-    bool loadIndex(QList<quint32> *uids);
+    bool loadIndex(MessageIndex *index);
+    void takeIndex(MessageIndex &&index);
+    // Reads the index again after the order or threading changed: a layout change
+    // that keeps the selection, or a reset when messages came or went meanwhile.
+    bool reorder();
     void clearPages();
-    void applyIndexDiff(const MessageIndexDiff &diff, const QList<quint32> &uids);
+    void applyIndexDiff(const MessageIndexDiff &diff, MessageIndex &&index);
     void insertPending();
     const Row *rowAt(int row, const Page **page) const;
     Page *loadPage(int pageIndex) const;
@@ -139,10 +153,13 @@ private:
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     int m_maxPages = MaxCachedPages;
+    bool m_threaded = false;
     QList<quint32> m_uids; // display order
+    QList<quint8> m_depths; // with threads, the indentation of each row of m_uids; else empty
     quint64 m_indexVersion = 0; // bumped whenever m_uids changes
     QList<std::pair<int, int>> m_pendingInsertions; // runs (final rows) not inserted yet
     QList<quint32> m_pendingUids; // the index they come from
+    QList<quint8> m_pendingDepths;
     bool m_repaintAfterInsert = false;
 
     mutable std::unordered_map<int, std::unique_ptr<Page>> m_pages;
