@@ -348,6 +348,20 @@ void LocalInboxEngine::deleteMessages(quint64 requestId, const QList<quint32> &u
     Q_EMIT operationDone(requestId);
 }
 
+void LocalInboxEngine::search(quint64 requestId, const QString &text)
+{
+    if (const Failure failure = ensureIndexed()) {
+        Q_EMIT operationFailed(requestId, *failure);
+        return;
+    }
+    const QList<quint32> uids = m_cache->uidsMatching(inboxName(), text);
+    if (!m_cache->lastError().isEmpty()) {
+        Q_EMIT operationFailed(requestId, OperationError { OperationError::Kind::LocalIo, m_cache->lastError() });
+        return;
+    }
+    Q_EMIT searchDone(requestId, inboxName(), uids);
+}
+
 // --- Downloads ---------------------------------------------------------------------
 
 void LocalInboxEngine::getNewMail(quint64 requestId)

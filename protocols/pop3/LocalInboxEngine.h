@@ -98,6 +98,9 @@ public Q_SLOTS:
     // gone counts as deleted. Never touches the server: POP3 mail there is deleted only
     // by getNewMail, as the account says.
     void deleteMessages(quint64 requestId, const QList<quint32> &uids);
+    // The quick search: messages whose subject or sender contains text (any case), from
+    // the cache, since POP3 has no SEARCH (RFC 1939 §5): searchDone.
+    void search(quint64 requestId, const QString &text);
     void answerTrustQuestion(quint64 questionId, Satchel::Net::TrustAnswer answer);
 
 Q_SIGNALS:
@@ -107,6 +110,7 @@ Q_SIGNALS:
     void folderSynced(quint64 requestId, const QString &folder, int unseen, bool changed);
     void messageFetched(quint64 requestId, const QString &folder, quint32 uid, const QByteArray &message);
     void operationDone(quint64 requestId);
+    void searchDone(quint64 requestId, const QString &folder, const QList<quint32> &uids);
     void operationFailed(quint64 requestId, const Satchel::OperationError &error);
     // Messages getNewMail downloaded, already in the cache.
     void newMail(const QString &folder, const QList<Satchel::Imap::MessageSummary> &messages);

@@ -106,6 +106,10 @@ public:
     QList<Imap::MessageSummary> summaries(const QString &name, int limit = -1);
     // Messages without \Seen, counted without an index (a full scan of the folder).
     qint64 unseenCount(const QString &name);
+    // The messages whose subject, sender name or sender address contains text, ignoring
+    // case (Unicode, not only ASCII as SQLite's LIKE would), highest UID first: the
+    // quick search of a folder no server can search (a POP3 inbox). A full scan.
+    QList<quint32> uidsMatching(const QString &name, const QString &text);
 
     // The offline change queue, oldest first. A change is appended when it is queued and
     // removed once the server answered it, each in one statement, so a change is in the

@@ -3,6 +3,7 @@
 // MailCache.cpp with the other writes through prepared Qt queries.
 #include "protocols/store/MailCache.h"
 #include "protocols/store/MailCachePrivate.h"
+#include "protocols/store/SqliteHandle.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -14,17 +15,6 @@
 namespace Satchel::Store {
 
 namespace {
-
-// The sqlite3 handle behind a Qt SQLite connection (Qt documents driver()->handle()
-// as "sqlite3*" for QSQLITE). Null when the driver is something else.
-sqlite3 *rawHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        return nullptr;
-    }
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
 
 // Binds a QString as UTF-16 without copying: SQLITE_STATIC is right because the
 // string outlives the sqlite3_step that reads it.
@@ -54,7 +44,7 @@ int bindMsecs(sqlite3_stmt *statement, int index, const QDateTime &dateTime)
 
 bool MailCache::storeSummaries(const QString &name, const QList<Imap::MessageSummary> &batch)
 {
-    if (sqlite3 *db = rawHandle(m_statements->db)) {
+    if (sqlite3 *db = sqliteHandle(m_statements->db)) {
         return storeSummariesDirect(db, name, batch);
     }
     return storeSummariesQt(name, batch);

@@ -136,6 +136,30 @@ QList<Imap::MessageSummary> MailCache::summaries(const QString &name, int limit)
     return result;
 }
 
+QList<quint32> MailCache::uidsMatching(const QString &name, const QString &text)
+{
+    m_lastError.clear();
+    QList<quint32> result;
+    QSqlQuery q(m_statements->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT uid, subject, from_name, from_email FROM messages"
+                             " WHERE folder_id = (SELECT id FROM folders WHERE name = ?) ORDER BY uid DESC"));
+    q.addBindValue(name);
+    if (!q.exec()) {
+        fail(QStringLiteral("search the messages of %1").arg(folderLabel(name)), q.lastError().text());
+        return result;
+    }
+    while (q.next()) {
+        for (int column = 1; column <= 3; ++column) {
+            if (q.value(column).toString().contains(text, Qt::CaseInsensitive)) {
+                result.append(q.value(0).toUInt());
+                break;
+            }
+        }
+    }
+    return result;
+}
+
 qint64 MailCache::unseenCount(const QString &name)
 {
     m_lastError.clear();

@@ -95,6 +95,8 @@ public:
                 fetchedFolders.insert(id, folder);
             });
         connect(engine, &LocalInboxEngine::operationDone, this, [this](quint64 id) { done.insert(id); });
+        connect(engine, &LocalInboxEngine::searchDone, this,
+            [this](quint64 id, const QString &, const QList<quint32> &uids) { found.insert(id, uids); });
         connect(engine, &LocalInboxEngine::operationFailed, this,
             [this](quint64 id, const OperationError &e) { failures.insert(id, e); });
         connect(engine, &LocalInboxEngine::newMail, this,
@@ -108,7 +110,8 @@ public:
 
     bool answered(quint64 id) const
     {
-        return synced.contains(id) || fetched.contains(id) || done.contains(id) || failures.contains(id);
+        return synced.contains(id) || fetched.contains(id) || done.contains(id) || found.contains(id)
+            || failures.contains(id);
     }
     // For failure messages: what went wrong so far.
     QString story() const
@@ -125,6 +128,7 @@ public:
     QHash<quint64, QByteArray> fetched;
     QHash<quint64, QString> fetchedFolders;
     QSet<quint64> done;
+    QHash<quint64, QList<quint32>> found; // searchDone
     QHash<quint64, OperationError> failures;
     QStringList newMailFolders;
     QList<QList<Imap::MessageSummary>> newMail; // one entry per newMail signal
@@ -184,6 +188,8 @@ private Q_SLOTS:
     void fetchGivesTheFileBytes_data();
     void fetchGivesTheFileBytes();
     void fetchOfAnUnknownUidIsNotFound();
+    void searchLooksAtSubjectAndSender_data();
+    void searchLooksAtSubjectAndSender();
     void setSeenMovesTheFileIntoCur();
     void setFlagsNamesTheMessageThatFailed();
     void deleteRemovesFileAndRow();
@@ -473,6 +479,36 @@ void TestLocalInbox::fetchOfAnUnknownUidIsNotFound()
     const OperationError error = e.recorder.failures.value(id);
     QCOMPARE(error.kind, OperationError::Kind::NotFound);
     QVERIFY2(error.message.contains(QStringLiteral("999")), qPrintable(error.message));
+}
+
+void TestLocalInbox::searchLooksAtSubjectAndSender_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("subjects"); // of the messages found
+    QTest::newRow("subject word") << QStringLiteral("friday") << QStringList { QStringLiteral("Lunch on Friday") };
+    // Case is ignored beyond ASCII: Ä matches the decoded ä of an RFC 2047 subject.
+    QTest::newRow("non-ascii, other case")
+        << QStringLiteral("REISEPLÄNE") << QStringList { QStringLiteral("Reisepläne für Dezember ✈") };
+    QTest::newRow("sender name") << QStringLiteral("jürgen") << QStringList { QStringLiteral("Grüße aus Köln") };
+    QTest::newRow("sender address") << QStringLiteral("dots@example") << QStringList { QStringLiteral("Dots") };
+    QTest::newRow("nothing") << QStringLiteral("no such words") << QStringList {};
+}
+
+// POP3 has no SEARCH (RFC 1939): the quick search looks in the cache.
+void TestLocalInbox::searchLooksAtSubjectAndSender()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, subjects);
+    Engine &e = *m_engine;
+    QList<quint32> expected;
+    for (const QString &subject : std::as_const(subjects)) {
+        expected.append(uidOf(subject));
+        QVERIFY2(expected.constLast() != 0, qPrintable(subject));
+    }
+    const quint64 id = post(e, [text](LocalInboxEngine &engine, quint64 requestId) { engine.search(requestId, text); });
+    WAIT_FOR(e, e.recorder.answered(id));
+    QVERIFY2(e.recorder.found.contains(id), qPrintable(e.recorder.story()));
+    QCOMPARE(e.recorder.found.value(id), expected);
 }
 
 void TestLocalInbox::setSeenMovesTheFileIntoCur()

@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void accountShowsItsInboxInTheTree();
     void getNewMailFillsTheList();
     void openingAMessageShowsItAndMarksItRead();
+    void quickSearchLooksInTheInbox();
     void deleteRemovesTheFile();
 
 private:
@@ -203,6 +205,22 @@ void TestPop3Window::openingAMessageShowsItAndMarksItRead()
         filesIn(maildir() + QStringLiteral("/cur")).filter(QStringLiteral(":2,S")).size() == 1, 30000);
     QCOMPARE(filesIn(maildir() + QStringLiteral("/new")).size(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(controller()->activity().isEmpty(), 30000);
+}
+
+void TestPop3Window::quickSearchLooksInTheInbox()
+{
+    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("quickSearch"));
+    QVERIFY(search && search->isVisible());
+    QTableView *list = messageList();
+    QCOMPARE(list->model()->rowCount(), 3);
+    search->setText(QStringLiteral("reisepläne")); // another case than the subject's
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), 1, 10000);
+    QVERIFY(rowWithSubject(QStringLiteral("Reisepläne")) == 0);
+    QVERIFY(controller()->messageProxy()->isFiltering());
+    search->clear();
+    QTRY_COMPARE(list->model()->rowCount(), 3);
+    QVERIFY(!controller()->messageProxy()->isFiltering());
 }
 
 void TestPop3Window::deleteRemovesTheFile()

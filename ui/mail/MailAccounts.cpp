@@ -534,6 +534,13 @@ void MailAccounts::connectLocalEngine(Engine &engine)
                 finish(requestId, true);
             }
         });
+    connect(source, &LocalInboxEngine::searchDone, this,
+        [this, live](quint64 requestId, const QString &folder, const QList<quint32> &uids) {
+            if (Engine *e = live()) {
+                Q_EMIT searchDone(e->account.id, requestId, folder, uids);
+                finish(requestId, true);
+            }
+        });
     connect(source, &LocalInboxEngine::operationDone, this, [this, live](quint64 requestId) {
         if (Engine *e = live()) {
             Q_EMIT operationDone(e->account.id, requestId, false);

@@ -403,9 +403,10 @@ quint64 MailController::search(const QString &text)
     const QString folder = m_currentFolder;
     const QStringList criteria { QStringLiteral("OR"), QStringLiteral("SUBJECT"), wanted, QStringLiteral("FROM"),
         wanted };
-    m_searchRequest = send(Request { Kind::Search, m_currentAccount, folder, {}, {} },
-        tr("Searching %1 for “%2”").arg(folder, wanted),
-        [folder, criteria](ImapAccountEngine &e, quint64 requestId) { e.search(requestId, folder, criteria); });
+    m_searchRequest = send(
+        Request { Kind::Search, m_currentAccount, folder, {}, {} }, tr("Searching %1 for “%2”").arg(folder, wanted),
+        [folder, criteria](ImapAccountEngine &e, quint64 requestId) { e.search(requestId, folder, criteria); },
+        [wanted](Pop3::LocalInboxEngine &e, quint64 requestId) { e.search(requestId, wanted); });
     return m_searchRequest;
 }
 
