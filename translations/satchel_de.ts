@@ -4,7 +4,7 @@
 <context>
     <name>Satchel::Accounts::PasswordVault</name>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="290"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="289"/>
         <source>No password is stored for this account.</source>
         <translation>Für dieses Konto ist kein Passwort gespeichert.</translation>
     </message>
@@ -528,94 +528,94 @@
         <translation>Passwort für %1 auf %2:</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="287"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="286"/>
         <source>Satchel has no password for %1.</source>
         <translation>Satchel hat kein Passwort für %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="303"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="302"/>
         <source>The account was closed.</source>
         <translation>Das Konto wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="342"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="341"/>
         <source>%1 is not connected: no password was given. Use Get New Mail to enter one.</source>
         <translation>%1 ist nicht verbunden: Es wurde kein Passwort angegeben. Verwenden Sie „Neue Nachrichten abrufen“, um eines einzugeben.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="362"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="361"/>
         <source>The account connected again with a new password.</source>
         <translation>Das Konto hat sich mit einem neuen Passwort erneut verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="385"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="384"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="399"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="398"/>
         <source>Connected to %1.</source>
         <translation>Mit %1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="415"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="414"/>
         <source>The server of %1 says: %2</source>
         <translation>Der Server von %1 meldet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="463"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="462"/>
         <source>%1 is offline; the change is shown here and sent when it is back.</source>
         <translation>%1 ist offline; die Änderung wird hier angezeigt und übertragen, sobald die Verbindung wieder besteht.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="472"/>
-        <location filename="../ui/mail/MailAccounts.cpp" line="551"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="471"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="557"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="572"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="578"/>
         <source>%1 refused the password: %2</source>
         <translation>%1 hat das Passwort abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="589"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="595"/>
         <source>%1 is not connected: %2 Use Get New Mail to try again.</source>
         <translation>%1 ist nicht verbunden: %2 Verwenden Sie „Neue Nachrichten abrufen“, um es erneut zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="592"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="598"/>
         <source>%1 is not connected: %2 Trying again…</source>
         <translation>%1 ist nicht verbunden: %2 Neuer Versuch …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="604"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="610"/>
         <source>%1 keeps its mail in one local inbox: that is not possible there.</source>
         <translation>%1 bewahrt seine Post in einem lokalen Posteingang auf: Das ist dort nicht möglich.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="608"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="614"/>
         <source>%1 is not connected: Satchel has no password for it.</source>
         <translation>%1 ist nicht verbunden: Satchel hat kein Passwort dafür.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="639"/>
-        <location filename="../ui/mail/MailAccounts.cpp" line="671"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="645"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="677"/>
         <source>Working on %1</source>
         <translation>Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="654"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="660"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="686"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="692"/>
         <source>Waiting for your decision about the certificate of %1…</source>
         <translation>Warten auf Ihre Entscheidung zum Zertifikat von %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailAccounts.cpp" line="741"/>
+        <location filename="../ui/mail/MailAccounts.cpp" line="747"/>
         <source>You did not trust the certificate of %1, so Satchel did not log in to %2.</source>
         <translation>Sie haben dem Zertifikat von %1 nicht vertraut, daher hat sich Satchel nicht bei %2 angemeldet.</translation>
     </message>
@@ -711,7 +711,7 @@
     </message>
     <message>
         <location filename="../ui/mail/MailController.cpp" line="279"/>
-        <location filename="../ui/mail/MailController.cpp" line="679"/>
+        <location filename="../ui/mail/MailController.cpp" line="680"/>
         <source>Messages can be moved only between folders of one account.</source>
         <translation>Nachrichten können nur zwischen Ordnern desselben Kontos verschoben werden.</translation>
     </message>
@@ -779,27 +779,27 @@
         <translation>Durchsuchen von %1 nach „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="429"/>
+        <location filename="../ui/mail/MailController.cpp" line="430"/>
         <source>&amp;Move To</source>
         <translation>&amp;Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="506"/>
+        <location filename="../ui/mail/MailController.cpp" line="507"/>
         <source>This message cannot be shown: %1</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="514"/>
+        <location filename="../ui/mail/MailController.cpp" line="515"/>
         <source>Marking the message as read</source>
         <translation>Markieren der Nachricht als gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="525"/>
+        <location filename="../ui/mail/MailController.cpp" line="526"/>
         <source>Nothing to undo: the messages are no longer in %1.</source>
         <translation>Nichts rückgängig zu machen: Die Nachrichten befinden sich nicht mehr in %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="536"/>
+        <location filename="../ui/mail/MailController.cpp" line="537"/>
         <source>%n message(s) found.</source>
         <translation>
             <numerusform>%n Nachricht gefunden.</numerusform>
@@ -807,7 +807,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="569"/>
+        <location filename="../ui/mail/MailController.cpp" line="570"/>
         <source>Undone: %n message(s) moved back to %1.</source>
         <translation>
             <numerusform>Rückgängig gemacht: %n Nachricht nach %1 zurückverschoben.</numerusform>
@@ -815,7 +815,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="572"/>
+        <location filename="../ui/mail/MailController.cpp" line="573"/>
         <source>Deleted %n message(s).</source>
         <translation>
             <numerusform>%n Nachricht gelöscht.</numerusform>
@@ -823,7 +823,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="574"/>
+        <location filename="../ui/mail/MailController.cpp" line="575"/>
         <source>Moved %n message(s) to %1.</source>
         <translation>
             <numerusform>%n Nachricht nach %1 verschoben.</numerusform>
@@ -831,12 +831,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="576"/>
+        <location filename="../ui/mail/MailController.cpp" line="577"/>
         <source>Undo puts them back.</source>
         <translation>Mit „Rückgängig“ holen Sie sie zurück.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="584"/>
+        <location filename="../ui/mail/MailController.cpp" line="585"/>
         <source>Copied %n message(s) to %1.</source>
         <translation>
             <numerusform>%n Nachricht nach %1 kopiert.</numerusform>
@@ -844,12 +844,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="602"/>
+        <location filename="../ui/mail/MailController.cpp" line="603"/>
         <source>%1 did not work: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="660"/>
+        <location filename="../ui/mail/MailController.cpp" line="661"/>
         <source>and %n more</source>
         <translation>
             <numerusform>und %n weitere</numerusform>
@@ -857,7 +857,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="662"/>
+        <location filename="../ui/mail/MailController.cpp" line="663"/>
         <source>%n new message(s) for %1</source>
         <translation>
             <numerusform>%n neue Nachricht für %1</numerusform>
@@ -865,7 +865,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="912"/>
+        <location filename="../ui/mail/MailController.cpp" line="913"/>
         <source>Opening a message in %1</source>
         <translation>Öffnen einer Nachricht in %1</translation>
     </message>
@@ -873,107 +873,117 @@
 <context>
     <name>Satchel::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="47"/>
+        <location filename="../ui/MainWindow.cpp" line="50"/>
         <source>Satchel</source>
         <translation>Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <location filename="../ui/MainWindow.cpp" line="81"/>
         <source>Folders</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <location filename="../ui/MainWindow.cpp" line="81"/>
         <source>Mail accounts and FTP sites appear here once you add them.</source>
         <translation>E-Mail-Konten und FTP-Server erscheinen hier, sobald Sie sie hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Choose a folder to see its messages.</source>
         <translation>Wählen Sie einen Ordner, um seine Nachrichten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>Reader</source>
         <translation>Lesebereich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>Choose a message to read it here.</source>
         <translation>Wählen Sie eine Nachricht, um sie hier zu lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="193"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>Search subject or sender</source>
         <translation>Betreff oder Absender suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>Asks the server; Return searches at once.</source>
         <translation>Fragt den Server ab; die Eingabetaste startet die Suche sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="251"/>
         <source>&amp;Add Account…</source>
         <translation>Konto &amp;hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>&amp;Site Manager…</source>
         <translation>&amp;Servermanager …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="253"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="265"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
         <source>&amp;Status Bar</source>
         <translation>&amp;Statusleiste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <source>&amp;Threads</source>
+        <translation>&amp;Unterhaltungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <source>Show replies under the messages they answer</source>
+        <translation>Antworten unter den Nachrichten zeigen, auf die sie antworten</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>&amp;Activity…</source>
         <translation>&amp;Aktivität …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="270"/>
+        <location filename="../ui/MainWindow.cpp" line="288"/>
         <source>&amp;About Satchel</source>
         <translation>Ü&amp;ber Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>Mail</source>
         <translation>E-Mail</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="315"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>%n request(s) running</source>
         <translation>
             <numerusform>%n Anfrage läuft</numerusform>
@@ -981,22 +991,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="352"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
         <source>The account could not be saved: %1</source>
         <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355"/>
+        <location filename="../ui/MainWindow.cpp" line="373"/>
         <source>%1 is saved. Its inbox is in the folder tree; Get New Mail downloads its mail.</source>
         <translation>%1 ist gespeichert. Der Posteingang steht in der Ordnerliste; „Neue Nachrichten abrufen“ lädt die Post herunter.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="380"/>
         <source>About Satchel</source>
         <translation>Über Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="363"/>
+        <location filename="../ui/MainWindow.cpp" line="381"/>
         <source>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;Mail over IMAP and POP3, files over FTP and FTPS, in one window.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;E-Mail über IMAP und POP3, Dateien über FTP und FTPS, in einem Fenster.&lt;/p&gt;</translation>
     </message>
@@ -1004,72 +1014,72 @@
 <context>
     <name>Satchel::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="693"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="734"/>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="717"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="758"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="717"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="758"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="719"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="760"/>
         <source>Flagged</source>
         <translation>Gekennzeichnet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="721"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="762"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="723"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="764"/>
         <source>Marked as deleted</source>
         <translation>Zum Löschen markiert</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="725"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="766"/>
         <source>Has attachments</source>
         <translation>Mit Anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="736"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="777"/>
         <source>No date</source>
         <translation>Kein Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="739"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="780"/>
         <source>%1 bytes</source>
         <translation>%1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="824"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="867"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="826"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="869"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="828"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="871"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="830"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="873"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="836"/>
+        <location filename="../ui/mail/MessageListModel.cpp" line="879"/>
         <source>Flagged and unread</source>
         <translation>Gekennzeichnet und ungelesen</translation>
     </message>
