@@ -17,7 +17,7 @@ ThreadIndentDelegate::ThreadIndentDelegate(QObject *parent)
 int ThreadIndentDelegate::indentFor(const QStyleOptionViewItem &option, int depth) const
 {
     const int levels = std::clamp(depth, 0, MaxIndentLevels);
-    return levels * 2 * option.fontMetrics.averageCharWidth();
+    return levels * 3 * option.fontMetrics.averageCharWidth();
 }
 
 void ThreadIndentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

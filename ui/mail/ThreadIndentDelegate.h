@@ -17,7 +17,7 @@ public:
 
     explicit ThreadIndentDelegate(QObject *parent = nullptr);
 
-    // The pixels a row of this depth is indented by (one level is about two characters).
+    // The pixels a row of this depth is indented by (one level is three average characters).
     int indentFor(const QStyleOptionViewItem &option, int depth) const;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
