@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -273,8 +274,15 @@ void MainWindow::createMenus()
     threads->setCheckable(true);
     threads->setChecked(m_mail->messageModel()->isThreaded());
     threads->setToolTip(tr("Show replies under the messages they answer"));
-    connect(threads, &QAction::toggled, this, [this](bool on) {
-        m_mail->messageModel()->setThreaded(on);
+    connect(threads, &QAction::toggled, this, [this, threads](bool on) {
+        MessageListModel *model = m_mail->messageModel();
+        model->setThreaded(on);
+        if (model->isThreaded() != on) { // the cache could not be read: say so, show what is
+            const QSignalBlocker quiet(threads);
+            threads->setChecked(model->isThreaded());
+            statusBar()->showMessage(model->lastError(), 10000);
+            return;
+        }
         if (m_settings) {
             m_settings->setValue(threadsKey, on);
         }

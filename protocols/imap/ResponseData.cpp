@@ -632,19 +632,27 @@ QByteArray referencesFromSection(QByteArrayView block)
             value = line.sliced(name.size()).trimmed().toByteArray();
             inField = true;
         }
+        if (value.size() > 4 * kMaxReferences) {
+            value = boundedReferences(value); // a huge field never sits whole in memory
+        }
     }
-    value = value.trimmed();
-    if (value.size() > kMaxReferences) {
-        const qsizetype firstEnd = value.indexOf('>');
-        const QByteArray first = firstEnd > 0 && firstEnd < 1024 ? value.first(firstEnd + 1) : QByteArray();
-        qsizetype tailStart = value.indexOf('<', value.size() - (kMaxReferences - first.size() - 1));
-        QByteArray tail = tailStart < 0 ? QByteArray() : value.sliced(tailStart);
-        value = first.isEmpty() ? tail : first + ' ' + tail;
-    }
-    return value;
+    return boundedReferences(value);
 }
 
 } // namespace
+
+QByteArray boundedReferences(QByteArray value)
+{
+    value = value.trimmed();
+    if (value.size() <= kMaxReferences) {
+        return value;
+    }
+    const qsizetype firstEnd = value.indexOf('>');
+    const QByteArray first = firstEnd > 0 && firstEnd < 1024 ? value.first(firstEnd + 1) : QByteArray();
+    const qsizetype tailStart = value.indexOf('<', value.size() - (kMaxReferences - first.size() - 1));
+    const QByteArray tail = tailStart < 0 ? QByteArray() : value.sliced(tailStart);
+    return first.isEmpty() ? tail : first + ' ' + tail;
+}
 
 MessageSummary summaryFrom(const FetchData &fetch)
 {

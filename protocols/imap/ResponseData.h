@@ -70,6 +70,11 @@ struct FetchData {
 };
 std::optional<FetchData> fetchFrom(const Response &response, QString *error);
 
+// A References value cut to at most 8 KiB, as the cache keeps it: the first id (the
+// thread's root) and the newest ids (the nearest ancestors), whole ids only. RFC 5322
+// §3.6.4 lets a writer drop the middle too. Shorter values come back trimmed.
+QByteArray boundedReferences(QByteArray value);
+
 // A summary from a FETCH that carried UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE, and
 // BODY[HEADER.FIELDS (REFERENCES)] when asked for.
 MessageSummary summaryFrom(const FetchData &fetch);

@@ -210,7 +210,7 @@ Imap::MessageSummary summaryOf(
     e.cc = addresses.parse(raw.cc);
     e.messageId = raw.messageId;
     e.inReplyTo = raw.inReplyTo;
-    s.references = raw.references;
+    s.references = Imap::boundedReferences(raw.references); // as the IMAP path stores it
     return s;
 }
 

@@ -14,6 +14,9 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -78,6 +81,7 @@ private Q_SLOTS:
     void replyToAnOldThreadMovesItUp();
     void arrivingMissingMessageTakesItsReplies();
     void delegateIndentsByDepth();
+    void cacheWithoutRefsThreadsByInReplyTo();
 
 private:
     bool store(const QList<MessageSummary> &messages);
@@ -285,6 +289,26 @@ void TestMessageThreads::delegateIndentsByDepth()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QVERIFY(!view.grab().isNull());
+}
+
+// A file the engine has not opened since the refs column came (the window reads it
+// read-only and cannot add it): threads still work, by In-Reply-To alone.
+void TestMessageThreads::cacheWithoutRefsThreadsByInReplyTo()
+{
+    m_cache.reset(); // its statements name the column
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("drop-refs"));
+        db.setDatabaseName(m_cachePath);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("ALTER TABLE messages DROP COLUMN refs")), qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("drop-refs"));
+    MessageListModel model;
+    model.setThreaded(true);
+    QVERIFY2(model.setFolder(m_cachePath, folderName), qPrintable(model.lastError()));
+    // 4 answers 3 by In-Reply-To; 5 had only References, so it stands alone now.
+    QCOMPARE(rowsOf(model), QStringLiteral("1:0 3:1 4:2 2:0 5:0"));
 }
 
 QTEST_MAIN(TestMessageThreads)

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void summariesCarryTheHeaders();
     void summariesCarryReferences_data();
     void summariesCarryReferences();
+    void hugeReferencesAreCutLikeImaps();
     void malformedFilesStillGetARow_data();
     void malformedFilesStillGetARow();
     void oddNamesAndFilesAreSkipped();
@@ -505,6 +506,31 @@ void TestMaildirIndex::summariesCarryReferences()
     const Imap::MessageSummary &s = reader.changes.added.at(0);
     QCOMPARE(s.references, references);
     QCOMPARE(s.envelope.inReplyTo, inReplyTo);
+}
+
+// A sender controls a POP3 message's References: 3,000 ids (90 KB) are cut to the first
+// id and the newest ids, as the IMAP path cuts them, so neither the cache nor threading
+// carries the whole field.
+void TestMaildirIndex::hugeReferencesAreCutLikeImaps()
+{
+    QByteArrayList ids;
+    for (int n = 0; n < 3000; ++n) {
+        ids.append("<" + QByteArray::number(n).rightJustified(8, '0') + "@references.example.org>");
+    }
+    const QByteArray raw = "Subject: long thread\r\nReferences: " + ids.join("\r\n ") + "\r\n\r\nbody\r\n";
+    QVERIFY(raw.size() < MaildirIndex::MaxHeaderBytes);
+    QVERIFY(put(QStringLiteral("new/1700000000.M1P2.host"), raw));
+    auto index = openIndex();
+    Reader reader;
+    QVERIFY2(reader.scan(*index), qPrintable(reader.error));
+    QCOMPARE(reader.changes.added.size(), 1);
+    const QByteArray kept = reader.changes.added.at(0).references;
+    QVERIFY2(kept.size() <= 8192 && kept.size() > 8000, qPrintable(QString::number(kept.size())));
+    const QByteArrayList pieces = kept.split(' ');
+    QCOMPARE(pieces.first(), ids.first());
+    // The rest is the newest ids, whole and in order, up to the last.
+    const QByteArrayList newest = ids.mid(ids.size() - (pieces.size() - 1));
+    QCOMPARE(pieces.mid(1), newest);
 }
 
 void TestMaildirIndex::malformedFilesStillGetARow_data()

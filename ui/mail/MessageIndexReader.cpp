@@ -106,11 +106,30 @@ private:
 bool readThreadInputs(sqlite3 *db, qint64 folderId, const QString &orderSql, std::vector<ThreadInput> *messages,
     HeaderArena *arena, QString *error)
 {
+    // Both reads see one state of the file: the engine may commit a batch between them,
+    // and a message in the order but not among the headers would be left out.
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return false;
+    }
+    struct EndRead {
+        sqlite3 *db;
+        ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); } // it only read
+    } endRead { db };
+
+    // A file the engine has not opened since "refs" was added lacks the column (it adds
+    // it on open; this connection is read-only): threads by In-Reply-To then.
+    bool hasRefs = false;
+    {
+        Statement probe(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('messages') WHERE name = 'refs'"));
+        hasRefs = probe.get() && sqlite3_step(probe.get()) == SQLITE_ROW && sqlite3_column_int(probe.get(), 0) > 0;
+    }
     std::vector<ThreadInput> byUid; // ascending UIDs: the table's key order
     {
         Statement headers(db,
-            QStringLiteral("SELECT uid, coalesce(date, internaldate), message_id, in_reply_to, refs FROM messages"
-                           " WHERE folder_id = %1 ORDER BY uid")
+            QStringLiteral("SELECT uid, coalesce(date, internaldate), message_id, in_reply_to, %1 FROM messages"
+                           " WHERE folder_id = %2 ORDER BY uid")
+                .arg(hasRefs ? QStringLiteral("refs") : QStringLiteral("NULL"))
                 .arg(folderId));
         sqlite3_stmt *statement = headers.get();
         if (!statement) {

@@ -391,7 +391,7 @@ void MessageListModel::applyIndexDiff(const MessageIndexDiff &diff, MessageIndex
         if (!m_depths.isEmpty()) {
             m_depths.remove(it->first, it->second - it->first + 1);
         }
-        clearPages(); // a view may have read rows while they were about to go
+        dropPagesFrom(it->first); // a view may have read rows while they were about to go
         endRemoveRows();
     }
     ++m_indexVersion;
@@ -425,7 +425,10 @@ void MessageListModel::insertPending()
             std::copy(
                 m_pendingDepths.cbegin() + first, m_pendingDepths.cbegin() + first + count, m_depths.begin() + first);
         }
-        clearPages();
+        // The pages above the new rows still hold the right rows: a first sync into an
+        // empty list inserts below the rows on screen, which are then not read again
+        // for every chunk's repaint (that re-read was a quarter of each turn).
+        dropPagesFrom(first);
         endInsertRows();
         budget -= count;
         first += count;
@@ -543,6 +546,23 @@ bool MessageListModel::reorder()
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
     return true;
+}
+
+void MessageListModel::dropPagesFrom(int row)
+{
+    const int firstPage = row / PageSize;
+    for (auto it = m_pages.begin(); it != m_pages.end();) {
+        if (it->first < firstPage) {
+            ++it;
+            continue;
+        }
+        if (it->second.get() == m_lastPage) {
+            m_lastPage = nullptr;
+            m_lastPageIndex = -1;
+        }
+        m_cachedBytes -= it->second->bytes;
+        it = m_pages.erase(it);
+    }
 }
 
 void MessageListModel::clearPages()

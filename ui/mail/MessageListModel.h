@@ -134,6 +134,8 @@ private:
     // that keeps the selection, or a reset when messages came or went meanwhile.
     bool reorder();
     void clearPages();
+    // Forgets the cached pages that hold row or any later row (rows moved from there on).
+    void dropPagesFrom(int row);
     void applyIndexDiff(const MessageIndexDiff &diff, MessageIndex &&index);
     void insertPending();
     const Row *rowAt(int row, const Page **page) const;

@@ -14,6 +14,8 @@ namespace Satchel::Ui {
 namespace {
 
 constexpr int kMaxDepth = std::numeric_limits<quint8>::max();
+// The References ids of one message that threading looks at: the first and the newest.
+constexpr std::size_t kMaxChain = 33;
 
 bool isHeaderSpace(char c)
 {
@@ -200,23 +202,33 @@ ThreadedIndex threadMessages(const std::vector<ThreadInput> &messages)
         forest[downTree] = upTree;
         treeSize[upTree] += treeSize[downTree];
     };
+    std::vector<QByteArrayView> chain;
     for (int i = 0; i < messageCount; ++i) {
         const ThreadInput &message = messages[i];
         int last = -1;
         // A message naming its own id in its References (a broken client, or a resent
         // copy) skips it: the ids before it are still its ancestors.
         const int own = ownIdContainer[i];
+        // At most the first id and the last kMaxChain - 1: a cache written by anything
+        // else may hold a field of thousands of ids, each of which would be a container.
+        chain.clear();
         forEachMessageId(message.references, [&](QByteArrayView id) {
+            chain.push_back(id);
+            return true;
+        });
+        if (chain.size() > kMaxChain) {
+            chain.erase(chain.begin() + 1, chain.end() - (kMaxChain - 1));
+        }
+        for (const QByteArrayView id : chain) {
             const int current = containerFor(id);
             if (own >= 0 && current == own) {
-                return true;
+                continue;
             }
             if (last >= 0) {
                 linkReference(last, current);
             }
             last = current;
-            return true;
-        });
+        }
         if (last < 0) {
             // RFC 5256 §3 step 1(A): without References, the first id of In-Reply-To. Later ones
             // are rarely parents (old clients listed several messages there).
