@@ -164,6 +164,7 @@ std::optional<CachedFolder> MailCache::folder(const QString &name, Count count)
 
 bool MailCache::resetFolder(const QString &name, quint32 uidValidity)
 {
+    ++m_messageWrites; // what unseenCount() remembers may be stale now
     m_lastError.clear();
     const QString what = QStringLiteral("reset %1").arg(folderLabel(name));
     if (!beginWrite(what))
@@ -237,6 +238,7 @@ bool MailCache::setFolderState(const QString &name, const Imap::MailboxState &st
 
 bool MailCache::removeFolder(const QString &name)
 {
+    ++m_messageWrites; // what unseenCount() remembers may be stale now
     m_lastError.clear();
     QSqlQuery q(m_statements->db);
     q.prepare(QStringLiteral("DELETE FROM folders WHERE name = ?"));
@@ -297,6 +299,8 @@ bool MailCache::storeSummariesQt(const QString &name, const QList<Imap::MessageS
 
 bool MailCache::updateFlags(const QString &name, const QList<Imap::FlagUpdate> &updates, FlagChanges *result)
 {
+    if (!updates.isEmpty())
+        ++m_messageWrites; // what unseenCount() remembers may be stale now
     m_lastError.clear();
     if (result)
         *result = {};
@@ -339,6 +343,8 @@ bool MailCache::updateFlags(const QString &name, const QList<Imap::FlagUpdate> &
 
 bool MailCache::removeUids(const QString &name, const QList<quint32> &uids, int *removed)
 {
+    if (!uids.isEmpty())
+        ++m_messageWrites; // what unseenCount() remembers may be stale now
     m_lastError.clear();
     if (removed)
         *removed = 0;

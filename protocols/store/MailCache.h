@@ -148,6 +148,17 @@ private:
     QString m_connectionName;
     QString m_lastError;
     std::unique_ptr<Statements> m_statements;
+    // unseenCount() remembers its answers while the messages table is unchanged: this
+    // connection's writes bump m_messageWrites, other connections' change SQLite's
+    // data_version. A sync that changed nothing then costs no count (90 ms at 100,000).
+    struct UnseenMemo {
+        qint64 dataVersion = -1;
+        quint64 writes = 0;
+        qint64 unseen = 0;
+    };
+    quint64 m_messageWrites = 0;
+    QHash<QString, UnseenMemo> m_unseen;
+    qint64 dataVersion();
 };
 
 } // namespace Satchel::Store

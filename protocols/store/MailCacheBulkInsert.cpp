@@ -44,6 +44,9 @@ int bindMsecs(sqlite3_stmt *statement, int index, const QDateTime &dateTime)
 
 bool MailCache::storeSummaries(const QString &name, const QList<Imap::MessageSummary> &batch)
 {
+    if (!batch.isEmpty()) {
+        ++m_messageWrites; // what unseenCount() remembers may be stale now
+    }
     if (sqlite3 *db = sqliteHandle(m_statements->db)) {
         return storeSummariesDirect(db, name, batch);
     }

@@ -160,9 +160,21 @@ QList<quint32> MailCache::uidsMatching(const QString &name, const QString &text)
     return result;
 }
 
+qint64 MailCache::dataVersion()
+{
+    QSqlQuery q(m_statements->db);
+    q.setForwardOnly(true);
+    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
 qint64 MailCache::unseenCount(const QString &name)
 {
     m_lastError.clear();
+    const qint64 version = dataVersion();
+    if (const auto memo = m_unseen.constFind(name); version >= 0 && memo != m_unseen.constEnd()
+        && memo->dataVersion == version && memo->writes == m_messageWrites) {
+        return memo->unseen;
+    }
     QSqlQuery q(m_statements->db);
     q.setForwardOnly(true);
     // Spaces around the text make " \Seen " match whole flags only; LIKE ignores ASCII
@@ -174,7 +186,11 @@ qint64 MailCache::unseenCount(const QString &name)
         fail(QStringLiteral("count the unread messages of %1").arg(folderLabel(name)), q.lastError().text());
         return 0;
     }
-    return q.value(0).toLongLong();
+    const qint64 unseen = q.value(0).toLongLong();
+    if (version >= 0) {
+        m_unseen.insert(name, UnseenMemo { version, m_messageWrites, unseen });
+    }
+    return unseen;
 }
 
 bool MailCache::hasFlag(QStringView flagsText, QStringView flag)

@@ -43,6 +43,7 @@
 #include "ui/mail/CacheReader.h"
 #include "ui/mail/MessageFilterProxy.h"
 #include "ui/mail/MessageListModel.h"
+#include "ui/mail/OffscreenInsertionGuard.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -126,6 +127,7 @@ struct ListView {
     {
         proxy->setSourceModel(model.get());
         view->setModel(proxy.get());
+        new Satchel::Ui::OffscreenInsertionGuard(view.get(), model.get()); // as MailController::attach does
         view->setSelectionBehavior(QAbstractItemView::SelectRows);
         view->setSelectionMode(QAbstractItemView::ExtendedSelection);
         view->setShowGrid(false);

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void folderState();
     void removingAFolderRemovesItsMessages();
     void unseenCountAndHasFlag();
+    void unseenCountFollowsEveryWriter();
     void walModeIsOn();
     void reopeningKeepsEverything();
     void newerFormatIsRefused();
@@ -349,6 +350,43 @@ void TestMailCache::unseenCountAndHasFlag()
     QVERIFY(MailCache::hasFlag(u"\\Flagged \\Seen", u"\\seen"));
     QVERIFY(!MailCache::hasFlag(u"\\Seenish", u"\\Seen"));
     QVERIFY(!MailCache::hasFlag(u"", u"\\Seen"));
+}
+
+// unseenCount() remembers its answer while nothing wrote messages: it must still see a
+// write of its own connection and one of another (the engine's writer thread, another
+// process), and a write that changed nothing must not make it count again wrongly.
+void TestMailCache::unseenCountFollowsEveryWriter()
+{
+    auto cache = openCache();
+    QVERIFY(cache);
+    const QString inbox = QStringLiteral("INBOX");
+    QVERIFY(cache->resetFolder(inbox, 1));
+    QVERIFY(cache->storeSummaries(
+        inbox, { message(1, QStringLiteral("a")), message(2, QStringLiteral("b")), message(3, QStringLiteral("c")) }));
+    QCOMPARE(cache->unseenCount(inbox), 3);
+    QCOMPARE(cache->unseenCount(inbox), 3); // remembered
+
+    // Its own writes.
+    QVERIFY(cache->updateFlags(inbox, { Imap::FlagUpdate { 1, { "\\Seen" }, 0 } }));
+    QCOMPARE(cache->unseenCount(inbox), 2);
+    int removed = 0;
+    QVERIFY(cache->removeUids(inbox, { 2 }, &removed));
+    QCOMPARE(cache->unseenCount(inbox), 1);
+    QVERIFY(cache->storeSummaries(inbox, { message(4, QStringLiteral("d")) }));
+    QCOMPARE(cache->unseenCount(inbox), 2);
+    QVERIFY(cache->updateFlags(inbox, {})); // nothing
+    QCOMPARE(cache->unseenCount(inbox), 2);
+
+    // Another connection to the same file, as the writer thread is.
+    {
+        auto other = openCache();
+        QVERIFY(other);
+        QVERIFY(other->updateFlags(inbox, { Imap::FlagUpdate { 3, { "\\Seen" }, 0 } }));
+        QVERIFY(other->storeSummaries(inbox, { message(5, QStringLiteral("e")), message(6, QStringLiteral("f")) }));
+    }
+    QCOMPARE(cache->unseenCount(inbox), 3); // 4, 5, 6
+    QVERIFY(cache->resetFolder(inbox, 2));
+    QCOMPARE(cache->unseenCount(inbox), 0);
 }
 
 void TestMailCache::walModeIsOn()

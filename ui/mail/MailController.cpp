@@ -8,6 +8,7 @@
 #include "ui/mail/MessageFilterProxy.h"
 #include "ui/mail/MessageListModel.h"
 #include "ui/mail/MessageReader.h"
+#include "ui/mail/OffscreenInsertionGuard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -687,6 +688,7 @@ void MailController::attach(FolderTreeView *folders, QTableView *messages, Messa
     m_messageView = messages;
     if (messages) {
         messages->setModel(m_proxy);
+        new OffscreenInsertionGuard(messages, m_messageModel); // the view's child
         messages->setSelectionBehavior(QAbstractItemView::SelectRows);
         messages->setSelectionMode(QAbstractItemView::ExtendedSelection);
         messages->setDragEnabled(true);

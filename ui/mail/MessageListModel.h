@@ -82,6 +82,8 @@ public:
     void refreshInBackground(std::function<void()> beforeReset = {}, std::function<void()> done = {});
     // A background refresh is reading the index, or its rows are still being inserted.
     bool isUpdating() const { return m_indexThread || !m_pendingInsertions.isEmpty(); }
+    // Rows of a background refresh are still being inserted, a chunk a turn.
+    bool isInserting() const { return !m_pendingInsertions.isEmpty(); }
     // Shows nothing and closes the database connection.
     void clear();
 
