@@ -153,43 +153,48 @@ bool MailCache::createOrCheckSchema(QString *error)
         || !run(QStringLiteral("PRAGMA foreign_keys=ON")) || !run(QStringLiteral("PRAGMA cache_size=-16384")))
         return false;
 
-    if (version == 0) {
-        // IMMEDIATE, and the version read again inside: two instances opening a new file
-        // at once create the schema once.
+    // Runs body in an IMMEDIATE transaction (the write lock from the start), so what it
+    // reads again inside cannot change before it writes; on failure rolls back and keeps
+    // the first error.
+    const auto immediately = [&](const auto &body) {
         if (!run(QStringLiteral("BEGIN IMMEDIATE")))
             return false;
-        const auto abandon = [&] {
-            const QString kept = *error;
-            q.exec(QStringLiteral("ROLLBACK"));
-            *error = kept;
-            return false;
-        };
-        if (!readVersion(&version))
-            return abandon();
-        if (version > SchemaVersion) {
-            tooNew(version);
-            return abandon();
-        }
-        if (version == 0) {
+        if (body() && run(QStringLiteral("COMMIT")))
+            return true;
+        const QString kept = *error;
+        q.exec(QStringLiteral("ROLLBACK"));
+        *error = kept;
+        return false;
+    };
+
+    // The version read again inside: two instances opening a new file at once create
+    // the schema once.
+    if (version == 0 && !immediately([&] {
+            if (!readVersion(&version))
+                return false;
+            if (version > SchemaVersion) {
+                tooNew(version);
+                return false;
+            }
+            if (version != 0)
+                return true;
             for (const char *statement : schemaStatements) {
                 if (!run(QString::fromLatin1(statement)))
-                    return abandon();
+                    return false;
             }
-            if (!run(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion)))
-                return abandon();
-        }
-        if (!run(QStringLiteral("COMMIT")))
-            return abandon();
-    }
+            return run(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
+        }))
+        return false;
 
     // A file made before the queue existed gets its table here (see pendingChangesTable).
     // When the table is there this reads the schema and writes nothing.
     if (!run(QString::fromLatin1(pendingChangesTable)))
         return false;
     // "refs" (the References field, for threads) came later too, in the same way: a
-    // column that version 1 readers never name. Older rows keep NULL until synced again.
-    // Checked again inside an IMMEDIATE transaction, so two instances opening an old
-    // file at once add it once.
+    // column that version 1 readers never name. Rows stored before keep NULL: they thread
+    // by In-Reply-To until the folder is fetched from the start again.
+    // Checked again inside the transaction, so two instances opening an old file at
+    // once add it once.
     const auto hasRefs = [&](bool *has) {
         if (!run(QStringLiteral("SELECT count(*) FROM pragma_table_info('messages') WHERE name = 'refs'")) || !q.next())
             return false;
@@ -200,22 +205,10 @@ bool MailCache::createOrCheckSchema(QString *error)
     bool refs = false;
     if (!hasRefs(&refs))
         return false;
-    if (!refs) {
-        if (!run(QStringLiteral("BEGIN IMMEDIATE")))
-            return false;
-        const auto abandon = [&] {
-            const QString kept = *error;
-            q.exec(QStringLiteral("ROLLBACK"));
-            *error = kept;
-            return false;
-        };
-        if (!hasRefs(&refs))
-            return abandon();
-        if (!refs && !run(QStringLiteral("ALTER TABLE messages ADD COLUMN refs TEXT")))
-            return abandon();
-        if (!run(QStringLiteral("COMMIT")))
-            return abandon();
-    }
+    if (!refs && !immediately([&] {
+            return hasRefs(&refs) && (refs || run(QStringLiteral("ALTER TABLE messages ADD COLUMN refs TEXT")));
+        }))
+        return false;
 
     Statements &s = *m_statements;
     s.control.setForwardOnly(true);
