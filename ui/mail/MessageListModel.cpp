@@ -5,6 +5,7 @@
 #include "ui/mail/MessageListModelPages.h"
 
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -58,7 +59,14 @@ bool keptDepthsEqual(const MessageIndexDiff &diff, const QList<quint8> &before, 
 
 MessageListModel::MessageListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+{
+    // The status icons now, while the window is being built: the first lookup loads the
+    // icon theme and image plugins (~4 ms), which otherwise lands in the turn that shows
+    // a first sync's rows. A model without a GUI application (a test) shows no icons.
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        ensureIcons();
+    }
+}
 
 MessageListModel::~MessageListModel()
 {
@@ -303,7 +311,9 @@ void MessageListModel::applyIndexDiff(const MessageIndexDiff &diff, MessageIndex
 void MessageListModel::insertPending()
 {
     constexpr int kInsertChunk = 5000;
-    int budget = kInsertChunk;
+    // Into an empty list, a screenful first: that turn is also the one that paints the
+    // first rows; the rest land below them (OffscreenInsertionGuard keeps those quiet).
+    int budget = m_uids.isEmpty() ? PageSize : kInsertChunk;
     while (budget > 0 && !m_pendingInsertions.isEmpty()) {
         auto &[first, last] = m_pendingInsertions.first();
         const int count = std::min(budget, last - first + 1);
