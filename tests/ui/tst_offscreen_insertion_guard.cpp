@@ -70,6 +70,7 @@ private Q_SLOTS:
     void cleanup();
     void insertionBelowTheScreenIsPaintedOnce();
     void insertionOnScreenIsNotHeld();
+    void filteredListIsLetGoWhenLaterChunksShowNothing();
 
 private:
     bool store(quint32 first, quint32 last);
@@ -178,6 +179,30 @@ void TestOffscreenInsertionGuard::insertionOnScreenIsNotHeld()
     // Newer messages come first: the insertion was at the top, on screen.
     QCOMPARE(
         m_view->model()->index(0, MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Message 4000"));
+    QVERIFY(m_view->viewport()->updatesEnabled());
+}
+
+// A quick search shows a screenful and more; the refresh's first chunk holds one match
+// below the last visible row (the view holds), and the later chunks hold none, so the
+// filter proxy passes on no signal for them. The view must still be let go.
+void TestOffscreenInsertionGuard::filteredListIsLetGoWhenLaterChunksShowNothing()
+{
+    QVERIFY(store(20001, 20100));
+    QVERIFY(m_model->setFolder(m_cachePath, folderName));
+    QSet<quint32> found;
+    for (quint32 uid = 20001; uid <= 20100; ++uid) {
+        found.insert(uid);
+    }
+    found.insert(19000); // in the first chunk of what comes, below the screen
+    m_proxy->setUidFilter(found);
+    QCOMPARE(m_view->model()->rowCount(), 100);
+    QTRY_VERIFY(m_view->indexAt(QPoint(0, m_view->viewport()->height() - 1)).isValid());
+    QVERIFY(store(1, 20000));
+    bool held = false;
+    QVERIFY2(refreshAndWatch(&held), "the view was not let go after the insertion");
+    QVERIFY(held);
+    QCOMPARE(m_model->rowCount(), 20100);
+    QCOMPARE(m_view->model()->rowCount(), 101);
     QVERIFY(m_view->viewport()->updatesEnabled());
 }
 

@@ -62,8 +62,10 @@ MessageListModel::MessageListModel(QObject *parent)
 {
     // The status icons now, while the window is being built: the first lookup loads the
     // icon theme and image plugins (~4 ms), which otherwise lands in the turn that shows
-    // a first sync's rows. A model without a GUI application (a test) shows no icons.
-    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+    // a first sync's rows. Pixmaps need the GUI application's thread; elsewhere the
+    // icons wait for the first paint.
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (qobject_cast<const QGuiApplication *>(app) && QThread::currentThread() == app->thread()) {
         ensureIcons();
     }
 }

@@ -48,22 +48,29 @@ void OffscreenInsertionGuard::onRowsAboutToBeInserted(int first)
     if (!m_holding) {
         m_holding = true;
         view->viewport()->setUpdatesEnabled(false);
+        releaseWhenDone();
     }
 }
 
+// Looks at the model once every turn of the event loop while holding, not only after
+// the view's model reports rows: a filtering proxy passes on no signal for a chunk
+// it shows none of, and a refresh, sort or failed re-read can drop the model's pending
+// chunks without a signal at all. The model schedules its next chunk after the signals
+// of the last one, so this check, queued first, runs before it.
 void OffscreenInsertionGuard::releaseWhenDone()
 {
     if (!m_holding || m_checkQueued) {
         return;
     }
-    // The model schedules its next chunk after this signal: look once it has.
     m_checkQueued = true;
     QTimer::singleShot(0, this, [this] {
         m_checkQueued = false;
         const MessageListModel *model = m_model.data();
         if (!model || !model->isInserting()) {
             release();
+            return;
         }
+        releaseWhenDone(); // still inserting: look again next turn
     });
 }
 
