@@ -623,62 +623,62 @@
 <context>
     <name>Satchel::Ui::MailController</name>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="117"/>
+        <location filename="../ui/mail/MailController.cpp" line="112"/>
         <source>&amp;Get New Mail</source>
         <translation>Neue Nachrichten &amp;abrufen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="118"/>
+        <location filename="../ui/mail/MailController.cpp" line="113"/>
         <source>Mark as &amp;Read</source>
         <translation>Als &amp;gelesen markieren</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="119"/>
+        <location filename="../ui/mail/MailController.cpp" line="114"/>
         <source>Mark as &amp;Unread</source>
         <translation>Als &amp;ungelesen markieren</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="120"/>
+        <location filename="../ui/mail/MailController.cpp" line="115"/>
         <source>&amp;Flag</source>
         <translation>&amp;Kennzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="121"/>
+        <location filename="../ui/mail/MailController.cpp" line="116"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="122"/>
+        <location filename="../ui/mail/MailController.cpp" line="117"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="142"/>
+        <location filename="../ui/mail/MailController.cpp" line="137"/>
         <source>Puts the messages of the last move or delete back where they were</source>
         <translation>Stellt die Nachrichten des letzten Verschiebens oder Löschens an ihren ursprünglichen Ort zurück</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="183"/>
+        <location filename="../ui/mail/MailController.cpp" line="178"/>
         <source>Checking %1 of %2</source>
         <translation>Prüfen von %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="197"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="48"/>
         <source>Satchel has no password for %1.</source>
         <translation>Satchel hat kein Passwort für %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="203"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="54"/>
         <source>Getting new mail for %1</source>
         <translation>Neue Post für %1 wird abgerufen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="210"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="61"/>
         <source>Listing the folders of %1</source>
         <translation>Auflisten der Ordner von %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="234"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="85"/>
         <source>Marking %n message(s) as read</source>
         <translation>
             <numerusform>Markieren von %n Nachricht als gelesen</numerusform>
@@ -686,7 +686,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="241"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="92"/>
         <source>Marking %n message(s) as unread</source>
         <translation>
             <numerusform>Markieren von %n Nachricht als ungelesen</numerusform>
@@ -694,7 +694,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="257"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="108"/>
         <source>Removing the flag from %n message(s)</source>
         <translation>
             <numerusform>Entfernen der Kennzeichnung von %n Nachricht</numerusform>
@@ -702,7 +702,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="259"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="110"/>
         <source>Flagging %n message(s)</source>
         <translation>
             <numerusform>Kennzeichnen von %n Nachricht</numerusform>
@@ -710,23 +710,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="279"/>
-        <location filename="../ui/mail/MailController.cpp" line="680"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="130"/>
+        <location filename="../ui/mail/MailControllerViews.cpp" line="48"/>
         <source>Messages can be moved only between folders of one account.</source>
         <translation>Nachrichten können nur zwischen Ordnern desselben Kontos verschoben werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="289"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="140"/>
         <source>Messages can be copied only between folders of one account.</source>
         <translation>Nachrichten können nur zwischen Ordnern desselben Kontos kopiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="307"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="158"/>
         <source>%1 has no folder %2.</source>
         <translation>%1 hat keinen Ordner %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="315"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="166"/>
         <source>Moving %n message(s) to %1</source>
         <translation>
             <numerusform>Verschieben von %n Nachricht nach %1</numerusform>
@@ -734,7 +734,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="318"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="169"/>
         <source>Moving %n message(s) back to %1</source>
         <translation>
             <numerusform>Zurückverschieben von %n Nachricht nach %1</numerusform>
@@ -742,7 +742,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="321"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="172"/>
         <source>Copying %n message(s) to %1</source>
         <translation>
             <numerusform>Kopieren von %n Nachricht nach %1</numerusform>
@@ -750,7 +750,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="324"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="175"/>
         <source>Deleting %n message(s)</source>
         <translation>
             <numerusform>Löschen von %n Nachricht</numerusform>
@@ -758,7 +758,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="325"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="176"/>
         <source>Moving %n message(s) to the trash</source>
         <translation>
             <numerusform>Verschieben von %n Nachricht in den Papierkorb</numerusform>
@@ -766,7 +766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="384"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="235"/>
         <source>Finding the %n moved message(s) in %1</source>
         <translation>
             <numerusform>Suchen der %n verschobenen Nachricht in %1</numerusform>
@@ -774,32 +774,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="407"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="258"/>
         <source>Searching %1 for “%2”</source>
         <translation>Durchsuchen von %1 nach „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="430"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="281"/>
         <source>&amp;Move To</source>
         <translation>&amp;Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="507"/>
+        <location filename="../ui/mail/MailController.cpp" line="242"/>
         <source>This message cannot be shown: %1</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="515"/>
+        <location filename="../ui/mail/MailController.cpp" line="250"/>
         <source>Marking the message as read</source>
         <translation>Markieren der Nachricht als gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="526"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="307"/>
         <source>Nothing to undo: the messages are no longer in %1.</source>
         <translation>Nichts rückgängig zu machen: Die Nachrichten befinden sich nicht mehr in %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="537"/>
+        <location filename="../ui/mail/MailControllerOperations.cpp" line="318"/>
         <source>%n message(s) found.</source>
         <translation>
             <numerusform>%n Nachricht gefunden.</numerusform>
@@ -807,7 +807,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="570"/>
+        <location filename="../ui/mail/MailController.cpp" line="285"/>
         <source>Undone: %n message(s) moved back to %1.</source>
         <translation>
             <numerusform>Rückgängig gemacht: %n Nachricht nach %1 zurückverschoben.</numerusform>
@@ -815,7 +815,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="573"/>
+        <location filename="../ui/mail/MailController.cpp" line="288"/>
         <source>Deleted %n message(s).</source>
         <translation>
             <numerusform>%n Nachricht gelöscht.</numerusform>
@@ -823,7 +823,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="575"/>
+        <location filename="../ui/mail/MailController.cpp" line="290"/>
         <source>Moved %n message(s) to %1.</source>
         <translation>
             <numerusform>%n Nachricht nach %1 verschoben.</numerusform>
@@ -831,12 +831,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="577"/>
+        <location filename="../ui/mail/MailController.cpp" line="292"/>
         <source>Undo puts them back.</source>
         <translation>Mit „Rückgängig“ holen Sie sie zurück.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="585"/>
+        <location filename="../ui/mail/MailController.cpp" line="300"/>
         <source>Copied %n message(s) to %1.</source>
         <translation>
             <numerusform>%n Nachricht nach %1 kopiert.</numerusform>
@@ -844,12 +844,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="603"/>
+        <location filename="../ui/mail/MailController.cpp" line="318"/>
         <source>%1 did not work: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="661"/>
+        <location filename="../ui/mail/MailController.cpp" line="376"/>
         <source>and %n more</source>
         <translation>
             <numerusform>und %n weitere</numerusform>
@@ -857,7 +857,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mail/MailController.cpp" line="663"/>
+        <location filename="../ui/mail/MailController.cpp" line="378"/>
         <source>%n new message(s) for %1</source>
         <translation>
             <numerusform>%n neue Nachricht für %1</numerusform>
@@ -865,7 +865,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mail/MailController.cpp" line="913"/>
+        <location filename="../ui/mail/MailControllerViews.cpp" line="282"/>
         <source>Opening a message in %1</source>
         <translation>Öffnen einer Nachricht in %1</translation>
     </message>
@@ -873,117 +873,117 @@
 <context>
     <name>Satchel::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="50"/>
+        <location filename="../ui/MainWindow.cpp" line="51"/>
         <source>Satchel</source>
         <translation>Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81"/>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
         <source>Folders</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81"/>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
         <source>Mail accounts and FTP sites appear here once you add them.</source>
         <translation>E-Mail-Konten und FTP-Server erscheinen hier, sobald Sie sie hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>Choose a folder to see its messages.</source>
         <translation>Wählen Sie einen Ordner, um seine Nachrichten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>Reader</source>
         <translation>Lesebereich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>Choose a message to read it here.</source>
         <translation>Wählen Sie eine Nachricht, um sie hier zu lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>Search subject or sender</source>
         <translation>Betreff oder Absender suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>Asks the server; Return searches at once.</source>
         <translation>Fragt den Server ab; die Eingabetaste startet die Suche sofort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>&amp;Add Account…</source>
         <translation>Konto &amp;hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>&amp;Site Manager…</source>
         <translation>&amp;Servermanager …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <location filename="../ui/MainWindow.cpp" line="266"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>&amp;Status Bar</source>
         <translation>&amp;Statusleiste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>&amp;Threads</source>
         <translation>&amp;Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Show replies under the messages they answer</source>
         <translation>Antworten unter den Nachrichten zeigen, auf die sie antworten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
         <source>&amp;Activity…</source>
         <translation>&amp;Aktivität …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288"/>
+        <location filename="../ui/MainWindow.cpp" line="296"/>
         <source>&amp;About Satchel</source>
         <translation>Ü&amp;ber Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="295"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Mail</source>
         <translation>E-Mail</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="341"/>
         <source>%n request(s) running</source>
         <translation>
             <numerusform>%n Anfrage läuft</numerusform>
@@ -991,22 +991,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="370"/>
+        <location filename="../ui/MainWindow.cpp" line="378"/>
         <source>The account could not be saved: %1</source>
         <translation>Das Konto konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="373"/>
+        <location filename="../ui/MainWindow.cpp" line="381"/>
         <source>%1 is saved. Its inbox is in the folder tree; Get New Mail downloads its mail.</source>
         <translation>%1 ist gespeichert. Der Posteingang steht in der Ordnerliste; „Neue Nachrichten abrufen“ lädt die Post herunter.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="380"/>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
         <source>About Satchel</source>
         <translation>Über Satchel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="381"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;Mail over IMAP and POP3, files over FTP and FTPS, in one window.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Satchel %1&lt;/h3&gt;&lt;p&gt;E-Mail über IMAP und POP3, Dateien über FTP und FTPS, in einem Fenster.&lt;/p&gt;</translation>
     </message>
@@ -1014,72 +1014,72 @@
 <context>
     <name>Satchel::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="734"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="306"/>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="758"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="330"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="758"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="330"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="760"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="332"/>
         <source>Flagged</source>
         <translation>Gekennzeichnet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="762"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="334"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="764"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="336"/>
         <source>Marked as deleted</source>
         <translation>Zum Löschen markiert</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="766"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="338"/>
         <source>Has attachments</source>
         <translation>Mit Anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="777"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="349"/>
         <source>No date</source>
         <translation>Kein Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="780"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="352"/>
         <source>%1 bytes</source>
         <translation>%1 Byte</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="867"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="439"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="869"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="441"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="871"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="443"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="873"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="445"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/mail/MessageListModel.cpp" line="879"/>
+        <location filename="../ui/mail/MessageListModelRows.cpp" line="451"/>
         <source>Flagged and unread</source>
         <translation>Gekennzeichnet und ungelesen</translation>
     </message>

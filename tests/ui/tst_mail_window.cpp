@@ -15,6 +15,7 @@
 #include "tests/common/CliRunner.h"
 #include "tests/common/TestData.h"
 #include "tests/common/TestServerEnv.h"
+#include "tests/ui/MailWindowHarness.h"
 #include "ui/MainWindow.h"
 #include "ui/common/EmptyStatePane.h"
 #include "ui/mail/FolderTreeModel.h"
@@ -121,8 +122,8 @@ int rowWithSubject(const QAbstractItemModel *model, const QString &start)
     do {                                                                                                               \
         const quint64 request_ = (id);                                                                                 \
         QVERIFY2(request_ != 0, "no request was made");                                                                \
-        QTRY_VERIFY_WITH_TIMEOUT(m_finished.contains(request_), 30000);                                                \
-        QVERIFY2(m_finished.value(request_).first, qPrintable(m_finished.value(request_).second));                     \
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui.finished.contains(request_), 30000);                                             \
+        QVERIFY2(m_ui.finished.value(request_).first, qPrintable(m_ui.finished.value(request_).second));               \
     } while (false)
 
 class TestMailWindow : public QObject
@@ -147,15 +148,15 @@ private:
     QString password() const { return m_env->value(QStringLiteral("DOVECOT_PASSWORD_") + kUser); }
     CliResult imap(const QStringList &command) const;
     QJsonArray listOf(const QString &folder) const;
-    MailController *controller() const { return m_window->mailController(); }
-    QTableView *messageList() const { return m_window->findChild<QTableView *>(QStringLiteral("messageList")); }
+    MailController *controller() const { return m_ui.controller(); }
+    QTableView *messageList() const { return m_ui.window->findChild<QTableView *>(QStringLiteral("messageList")); }
     Ui::FolderTreeView *folderTree() const
     {
-        return m_window->findChild<Ui::FolderTreeView *>(QStringLiteral("folderTree"));
+        return m_ui.window->findChild<Ui::FolderTreeView *>(QStringLiteral("folderTree"));
     }
     QLabel *readerHeaders() const
     {
-        auto *reader = m_window->findChild<Ui::MessageReader *>(QStringLiteral("reader"));
+        auto *reader = m_ui.window->findChild<Ui::MessageReader *>(QStringLiteral("reader"));
         return reader ? reader->findChild<QLabel *>(QStringLiteral("readerHeaders")) : nullptr;
     }
     bool openMessage(const QString &subjectStart);
@@ -164,13 +165,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Accounts::PasswordVault> m_vault;
     std::unique_ptr<Accounts::AccountStore> m_store;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<QAbstractItemModelTester> m_folderTester;
-    std::unique_ptr<QAbstractItemModelTester> m_listTester;
+    MailWindowHarness m_ui;
     QString m_accountId;
-    int m_passwordAsked = 0;
-    int m_trustAsked = 0;
-    QHash<quint64, QPair<bool, QString>> m_finished;
 };
 
 CliResult TestMailWindow::imap(const QStringList &command) const
@@ -253,32 +249,8 @@ void TestMailWindow::initTestCase()
     auto trust = std::make_shared<Net::TrustStore>();
     QVERIFY2(trust->addCaFile(m_env->value(QStringLiteral("DOVECOT_CA")), &error), qPrintable(error));
 
-    MainWindow::Options options;
-    options.accounts = m_store.get();
-    options.vault = m_vault.get();
-    options.mailCacheDir = m_dir.filePath(QStringLiteral("cache"));
-    options.trust = trust;
     // The vault has no password: the window asks (once), as it would ask a person.
-    options.askPassword = [this](const Accounts::Account &account, const QString &) -> std::optional<QString> {
-        ++m_passwordAsked;
-        return account.user == kUser ? std::optional<QString>(password()) : std::nullopt;
-    };
-    // The CA is trusted: a question would be a bug. Cancel it and count it.
-    options.askTrust = [this](const Net::TrustQuestion &, std::function<void(Net::TrustAnswer)> answer) {
-        ++m_trustAsked;
-        answer(Net::TrustAnswer::Cancel);
-    };
-    m_window = std::make_unique<MainWindow>(options);
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    connect(controller(), &MailController::requestFinished, this, [this](quint64 id, bool ok, const QString &failure) {
-        m_finished.insert(id, { ok, failure });
-    });
-
-    using Mode = QAbstractItemModelTester::FailureReportingMode;
-    m_folderTester = std::make_unique<QAbstractItemModelTester>(controller()->folderModel(), Mode::QtTest);
-    m_listTester = std::make_unique<QAbstractItemModelTester>(controller()->messageProxy(), Mode::QtTest);
+    QVERIFY(m_ui.open(m_store.get(), m_vault.get(), m_dir.filePath(QStringLiteral("cache")), trust, kUser, password()));
 }
 
 void TestMailWindow::startsWithEmptyStates()
@@ -286,13 +258,13 @@ void TestMailWindow::startsWithEmptyStates()
     // No account yet: the three mail areas show what will appear in them.
     for (const QString &name :
         { QStringLiteral("folderTree"), QStringLiteral("messageList"), QStringLiteral("reader") }) {
-        const auto *pane = m_window->findChild<Ui::EmptyStatePane *>(name);
+        const auto *pane = m_ui.window->findChild<Ui::EmptyStatePane *>(name);
         QVERIFY2(pane && pane->isVisible(), qPrintable(name));
     }
     QVERIFY(!folderTree()->isVisible());
     QVERIFY(!messageList()->isVisible());
     QVERIFY(!controller()->hasAccounts());
-    QCOMPARE(m_passwordAsked, 0);
+    QCOMPARE(m_ui.passwordAsked, 0);
 }
 
 void TestMailWindow::accountShowsInTheFolderTree()
@@ -322,9 +294,9 @@ void TestMailWindow::accountShowsInTheFolderTree()
         QStringLiteral("trash"));
     QVERIFY(tree->isExpanded(accountIndex)); // a new account starts open
 
-    QCOMPARE(m_passwordAsked, 1);
+    QCOMPARE(m_ui.passwordAsked, 1);
     QVERIFY(m_vault->hasSessionPassword(m_accountId)); // not asked again this session
-    QCOMPARE(m_trustAsked, 0);
+    QCOMPARE(m_ui.trustAsked, 0);
     QVERIFY(controller()->accounts()->isOnline(m_accountId));
     QVERIFY(QFile::exists(controller()->accounts()->cachePath(m_accountId)));
 }
@@ -351,7 +323,7 @@ void TestMailWindow::choosingTheFolderFillsTheList()
 void TestMailWindow::choosingAMessageShowsIt()
 {
     QVERIFY(openMessage(kReport));
-    auto *reader = m_window->findChild<Ui::MessageReader *>(QStringLiteral("reader"));
+    auto *reader = m_ui.window->findChild<Ui::MessageReader *>(QStringLiteral("reader"));
     QVERIFY(reader && reader->isVisible());
     QVERIFY2(
         reader->view()->toPlainText().contains(QStringLiteral("numbers")), qPrintable(reader->view()->toPlainText()));
@@ -432,7 +404,7 @@ void TestMailWindow::movingTakesTheMessageOut()
     QTRY_VERIFY_WITH_TIMEOUT(controller()->activity().isEmpty(), 30000);
     QVERIFY(!subjectsOf(list->model()).contains(kWelcome));
     QCOMPARE(controller()->shownUid(), quint32(0)); // the reader let it go
-    QTRY_VERIFY(m_window->findChild<Ui::EmptyStatePane *>(QStringLiteral("reader"))->isVisible());
+    QTRY_VERIFY(m_ui.window->findChild<Ui::EmptyStatePane *>(QStringLiteral("reader"))->isVisible());
 
     const QJsonArray archived = listOf(kArchive);
     QCOMPARE(subjectsOf(archived), QStringList { kWelcome });
@@ -457,7 +429,7 @@ void TestMailWindow::undoMovesItBack()
 
 void TestMailWindow::quickSearchFindsNonAsciiSubject()
 {
-    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("quickSearch"));
+    auto *search = m_ui.window->findChild<QLineEdit *>(QStringLiteral("quickSearch"));
     QVERIFY(search && search->isVisible());
     QTableView *list = messageList();
     QCOMPARE(list->model()->rowCount(), 3);
@@ -507,7 +479,7 @@ void TestMailWindow::threadsShowRepliesUnderTheirParents()
         QCOMPARE(depthOf(row), 0); // no threads yet
     }
 
-    auto *threads = m_window->findChild<QAction *>(QStringLiteral("threadsAction"));
+    auto *threads = m_ui.window->findChild<QAction *>(QStringLiteral("threadsAction"));
     QVERIFY(threads && threads->isCheckable() && !threads->isChecked());
     threads->trigger(); // View > Threads
     QVERIFY(controller()->messageModel()->isThreaded());
@@ -529,28 +501,26 @@ void TestMailWindow::savesScreenshot()
     QVERIFY(openMessage(kTravelWord));
     // More of the list than the window's first layout gives it, so the picture shows
     // the thread (the README uses it).
-    auto *mailArea = m_window->findChild<QSplitter *>(QStringLiteral("mailArea"));
+    auto *mailArea = m_ui.window->findChild<QSplitter *>(QStringLiteral("mailArea"));
     QVERIFY(mailArea);
     if (auto *right = qobject_cast<QSplitter *>(mailArea->parentWidget())) {
         right->setSizes({ 560, 180 }); // the mail area over the file panes
     }
     mailArea->setSizes({ 210, 350 });
-    m_window->statusBar()->clearMessage(); // what the search said a moment ago
+    m_ui.window->statusBar()->clearMessage(); // what the search said a moment ago
     const QString path = testOutputDir() + QStringLiteral("/mainwindow-mail.png");
-    const QPixmap shot = m_window->grab();
+    const QPixmap shot = m_ui.window->grab();
     QCOMPARE(shot.size(), QSize(1200, 800));
     QVERIFY(shot.save(path));
     QCOMPARE(QImage(path).size(), QSize(1200, 800));
     qInfo("screenshot: %s", qPrintable(path));
-    QCOMPARE(m_trustAsked, 0);
-    QCOMPARE(m_passwordAsked, 1);
+    QCOMPARE(m_ui.trustAsked, 0);
+    QCOMPARE(m_ui.passwordAsked, 1);
 }
 
 void TestMailWindow::cleanupTestCase()
 {
-    m_listTester.reset();
-    m_folderTester.reset();
-    m_window.reset(); // stops the engine (its thread is joined)
+    m_ui.close(); // stops the engine (its thread is joined)
     if (m_env) {
         for (const QString &folder : { kInbox, kArchive }) {
             imap({ QStringLiteral("delete"), folder });

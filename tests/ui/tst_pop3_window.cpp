@@ -11,6 +11,7 @@
 #include "protocols/net/TrustStore.h"
 #include "tests/common/CliRunner.h"
 #include "tests/common/TestServerEnv.h"
+#include "tests/ui/MailWindowHarness.h"
 #include "ui/MainWindow.h"
 #include "ui/mail/FolderTreeModel.h"
 #include "ui/mail/MailController.h"
@@ -67,20 +68,16 @@ private Q_SLOTS:
 
 private:
     QString maildir() const { return m_dir.filePath(QStringLiteral("Mail/frank")); }
-    MailController *controller() const { return m_window->mailController(); }
-    QTableView *messageList() const { return m_window->findChild<QTableView *>(QStringLiteral("messageList")); }
+    MailController *controller() const { return m_ui.controller(); }
+    QTableView *messageList() const { return m_ui.window->findChild<QTableView *>(QStringLiteral("messageList")); }
     int rowWithSubject(const QString &start) const;
 
     std::optional<TestServerEnv> m_env;
     QTemporaryDir m_dir;
     std::unique_ptr<Accounts::PasswordVault> m_vault;
     std::unique_ptr<Accounts::AccountStore> m_store;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<QAbstractItemModelTester> m_folderTester;
-    std::unique_ptr<QAbstractItemModelTester> m_listTester;
+    MailWindowHarness m_ui;
     QString m_accountId;
-    int m_trustAsked = 0;
-    QHash<quint64, QPair<bool, QString>> m_finished;
 };
 
 int TestPop3Window::rowWithSubject(const QString &start) const
@@ -122,28 +119,7 @@ void TestPop3Window::initTestCase()
     auto trust = std::make_shared<Net::TrustStore>();
     QVERIFY2(trust->addCaFile(m_env->value(QStringLiteral("DOVECOT_CA")), &error), qPrintable(error));
 
-    MainWindow::Options options;
-    options.accounts = m_store.get();
-    options.vault = m_vault.get();
-    options.mailCacheDir = m_dir.filePath(QStringLiteral("cache"));
-    options.trust = trust;
-    options.askPassword = [password](const Accounts::Account &account, const QString &) -> std::optional<QString> {
-        return account.user == kUser ? std::optional<QString>(password) : std::nullopt;
-    };
-    options.askTrust = [this](const Net::TrustQuestion &, std::function<void(Net::TrustAnswer)> answer) {
-        ++m_trustAsked; // the CA is trusted: a question would be a bug
-        answer(Net::TrustAnswer::Cancel);
-    };
-    m_window = std::make_unique<MainWindow>(options);
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    connect(controller(), &MailController::requestFinished, this, [this](quint64 id, bool ok, const QString &failure) {
-        m_finished.insert(id, { ok, failure });
-    });
-    using Mode = QAbstractItemModelTester::FailureReportingMode;
-    m_folderTester = std::make_unique<QAbstractItemModelTester>(controller()->folderModel(), Mode::QtTest);
-    m_listTester = std::make_unique<QAbstractItemModelTester>(controller()->messageProxy(), Mode::QtTest);
+    QVERIFY(m_ui.open(m_store.get(), m_vault.get(), m_dir.filePath(QStringLiteral("cache")), trust, kUser, password));
 }
 
 void TestPop3Window::accountShowsItsInboxInTheTree()
@@ -180,10 +156,10 @@ void TestPop3Window::getNewMailFillsTheList()
     QVERIFY(rowWithSubject(QStringLiteral("Welcome to Satchel")) >= 0);
     QVERIFY(rowWithSubject(QStringLiteral("Reisepläne")) >= 0);
     QTRY_VERIFY_WITH_TIMEOUT(controller()->activity().isEmpty(), 30000);
-    for (auto it = m_finished.cbegin(); it != m_finished.cend(); ++it) {
+    for (auto it = m_ui.finished.cbegin(); it != m_ui.finished.cend(); ++it) {
         QVERIFY2(it->first, qPrintable(it->second));
     }
-    QCOMPARE(m_trustAsked, 0);
+    QCOMPARE(m_ui.trustAsked, 0);
 }
 
 void TestPop3Window::openingAMessageShowsItAndMarksItRead()
@@ -192,7 +168,7 @@ void TestPop3Window::openingAMessageShowsItAndMarksItRead()
     QVERIFY(row >= 0);
     QTableView *list = messageList();
     list->setCurrentIndex(list->model()->index(row, MessageListModel::SubjectColumn));
-    auto *reader = m_window->findChild<Ui::MessageReader *>(QStringLiteral("reader"));
+    auto *reader = m_ui.window->findChild<Ui::MessageReader *>(QStringLiteral("reader"));
     QVERIFY(reader);
     QTRY_VERIFY_WITH_TIMEOUT(reader->findChild<QLabel *>(QStringLiteral("readerHeaders"))
             && reader->findChild<QLabel *>(QStringLiteral("readerHeaders"))->isVisible()
@@ -209,7 +185,7 @@ void TestPop3Window::openingAMessageShowsItAndMarksItRead()
 
 void TestPop3Window::quickSearchLooksInTheInbox()
 {
-    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("quickSearch"));
+    auto *search = m_ui.window->findChild<QLineEdit *>(QStringLiteral("quickSearch"));
     QVERIFY(search && search->isVisible());
     QTableView *list = messageList();
     QCOMPARE(list->model()->rowCount(), 3);
@@ -232,8 +208,8 @@ void TestPop3Window::deleteRemovesTheFile()
     QTRY_VERIFY_WITH_TIMEOUT(controller()->activity().isEmpty(), 30000);
     const quint64 request = controller()->deleteSelected();
     QVERIFY(request != 0);
-    QTRY_VERIFY_WITH_TIMEOUT(m_finished.contains(request), 30000);
-    QVERIFY2(m_finished.value(request).first, qPrintable(m_finished.value(request).second));
+    QTRY_VERIFY_WITH_TIMEOUT(m_ui.finished.contains(request), 30000);
+    QVERIFY2(m_ui.finished.value(request).first, qPrintable(m_ui.finished.value(request).second));
     QTRY_COMPARE_WITH_TIMEOUT(messageList()->model()->rowCount(), 2, 10000);
     QCOMPARE(
         filesIn(maildir() + QStringLiteral("/new")).size() + filesIn(maildir() + QStringLiteral("/cur")).size(), 2);
