@@ -58,6 +58,8 @@ int idle(CliContext &context, const QString &folder, int seconds)
     std::unique_ptr<IdleWatcher> watcher;
     QTimer stopTimer;
     stopTimer.setSingleShot(true);
+    // "--for N" promises at least N seconds; a coarse timer may fire up to 5% early.
+    stopTimer.setTimerType(Qt::PreciseTimer);
     const bool json = context.options().json;
     return run.run([&](ImapRun &r) {
         withFolder(r, folder, true, [&] {
