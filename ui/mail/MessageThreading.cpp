@@ -67,12 +67,12 @@ public:
         if ((m_count + 1) * 2 > m_slots.size()) {
             grow();
         }
-        const std::size_t hash = qHash(id, 0);
+        const auto hash = static_cast<quint32>(qHash(id, 0));
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
             if (slot.value < 0) {
-                slot = Slot { hash, id, value };
+                slot = Slot { id, hash, value };
                 ++m_count;
                 return value;
             }
@@ -83,10 +83,11 @@ public:
     }
 
 private:
+    // 24 bytes: the table for 100,000 messages stays a few MiB, most of it in cache.
     struct Slot {
-        std::size_t hash = 0;
         QByteArrayView id;
-        int value = -1; // -1: empty
+        quint32 hash = 0;
+        qint32 value = -1; // -1: empty
     };
 
     void grow()
@@ -156,7 +157,8 @@ ThreadedIndex threadMessages(const std::vector<ThreadInput> &messages)
     // Message-IDs first, so that an id named by References before its message comes up in
     // the input still finds the message rather than a dummy. RFC 5256 §3 step 1(A): a duplicate
     // Message-ID goes to the first message (in input order); a later one has no id of its own.
-    IdTable containerOfId(messages.size() * 2);
+    // Sized for the messages' ids and a quarter more named only by others; it grows if need be.
+    IdTable containerOfId(messages.size() + messages.size() / 4);
     // The container the message's own Message-ID names (its own, or the owner of a duplicate).
     std::vector<int> ownIdContainer(messages.size(), -1);
     for (int i = 0; i < messageCount; ++i) {
