@@ -68,7 +68,9 @@ void IdleWatcher::onIdleEnded()
 {
     m_busy = false;
     m_idle.reset();
-    if (m_fetchWanted && !m_stopping) {
+    // Mail the server announced before a stop is still fetched and reported: stopping
+    // at a deadline must not swallow a message it has already seen arrive.
+    if (m_fetchWanted) {
         fetchNew();
         return;
     }
@@ -154,7 +156,7 @@ void IdleWatcher::poll()
     m_busy = true;
     noop->onDone = [this] {
         m_busy = false;
-        if (m_fetchWanted && !m_stopping) {
+        if (m_fetchWanted) {
             fetchNew();
         } else if (m_stopping) {
             Q_EMIT stopped();

@@ -141,6 +141,8 @@ public:
         return true;
     }
     quint16 port() const { return m_port; }
+    // Bytes the clients have sent on towards the server, all connections together.
+    qint64 bytesUpstream() const { return m_bytesUpstream; }
 
     // Held: what the server sends waits in the relay (the client hears nothing; a
     // command it sent stays unanswered); released, it all goes through.
@@ -167,11 +169,13 @@ public:
     }
 
 private:
-    static void pipe(QTcpSocket *from, QTcpSocket *to)
+    // Passes on what `from` has, once `to` is connected; returns how many bytes.
+    static qint64 pipe(QTcpSocket *from, QTcpSocket *to)
     {
         if (to->state() == QAbstractSocket::ConnectedState && from->bytesAvailable() > 0) {
-            to->write(from->readAll());
+            return to->write(from->readAll());
         }
+        return 0;
     }
 
     void accept()
@@ -181,8 +185,9 @@ private:
             auto *upstream = new QTcpSocket(this);
             m_sockets << client << upstream;
             // Each pair dies together (stop()); a socket as the context ends its lambdas with it.
-            connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] { pipe(client, upstream); });
-            connect(upstream, &QTcpSocket::connected, client, [client, upstream] { pipe(client, upstream); });
+            const auto up = [this, client, upstream] { m_bytesUpstream += pipe(client, upstream); };
+            connect(client, &QTcpSocket::readyRead, upstream, up);
+            connect(upstream, &QTcpSocket::connected, client, up);
             connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream] {
                 if (!m_held) {
                     pipe(upstream, client);
@@ -201,6 +206,7 @@ private:
     QList<QTcpSocket *> m_sockets;
     QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
     bool m_held = false;
+    qint64 m_bytesUpstream = 0;
 };
 
 // Reads the cache file the engine writes, read-only, as the message list does.
@@ -794,10 +800,16 @@ void TestImapEngine::cancelStopsWaitingAndRunningRequests()
     Engine &e = *relayed;
     WAIT_FOR(e, e.recorder.connects == 1 && e.recorder.ownSyncs.contains(QStringLiteral("INBOX")));
 
+    // This engine watches no folder: its one connection is quiet now, so what goes
+    // upstream from here on is request 10's SELECT.
+    QVERIFY(e.recorder.watching.isEmpty());
     relay.hold(true);
+    const qint64 sentBefore = relay.bytesUpstream();
     e.post([offline](ImapAccountEngine &engine) { engine.syncFolder(10, offline); });
     e.post([](ImapAccountEngine &engine) { engine.syncFolder(11, QStringLiteral("INBOX")); });
-    QTest::qWait(300); // request 10 runs (its SELECT is out), 11 waits behind it
+    // Request 10 runs once its SELECT is out; 11 waits behind it.
+    QTRY_VERIFY_WITH_TIMEOUT(relay.bytesUpstream() > sentBefore, 10000);
+    QTest::qWait(200);
     QVERIFY(!e.recorder.answered(10) && !e.recorder.answered(11));
 
     e.post([](ImapAccountEngine &engine) { engine.cancel(11); });

@@ -17,13 +17,25 @@ TEST_UNIX_PASSWORD=satchel-test-ftp-pw
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 
 # free_ports N: prints N distinct TCP ports that were free on 127.0.0.1 a moment ago.
+# They are drawn below Linux's ephemeral range (ip_local_port_range, 32768 and up by
+# default), where the tests' own listeners (port 0) and outgoing connections get theirs:
+# between this check and the daemon's bind, none of those can take the port.
 free_ports() {
   "$PY" - "$1" <<'PYEOF'
-import socket, sys
+import random, socket, sys
+try:
+    low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except (OSError, ValueError, IndexError):
+    low = 32768
+top = min(low, 32768)
 socks = []
-for _ in range(int(sys.argv[1])):
+while len(socks) < int(sys.argv[1]):
     s = socket.socket()
-    s.bind(("127.0.0.1", 0))
+    try:
+        s.bind(("127.0.0.1", random.randrange(max(top - 12000, 1024), top)))
+    except OSError:
+        s.close()
+        continue
     socks.append(s)
 print(" ".join(str(s.getsockname()[1]) for s in socks))
 PYEOF

@@ -6,8 +6,8 @@
 #include "tests/common/TestPki.h"
 
 #include <QElapsedTimer>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -46,8 +46,10 @@ Net::ConnectionSettings TestConnectionTimeouts::plain(quint16 port)
     s.host = QStringLiteral("127.0.0.1");
     s.port = port;
     s.policy = Net::TlsPolicy::Plain;
-    s.connectTimeout = 300ms;
-    s.responseTimeout = 300ms;
+    // Generous: only the tests of a timeout shorten the one they are about, so a loaded
+    // machine's stall cannot fail the others.
+    s.connectTimeout = 10s;
+    s.responseTimeout = 10s;
     return s;
 }
 
@@ -57,7 +59,7 @@ void TestConnectionTimeouts::tcpConnectTimeout()
     // TCP connect itself never completes.
     const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
     QVERIFY(listener >= 0);
-    sockaddr_in addr{};
+    sockaddr_in addr {};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
@@ -73,7 +75,9 @@ void TestConnectionTimeouts::tcpConnectTimeout()
         fillers << fd;
     }
 
-    ConnectionHarness h(plain(port));
+    Net::ConnectionSettings s = plain(port);
+    s.connectTimeout = 300ms;
+    ConnectionHarness h(s);
     QElapsedTimer elapsed;
     elapsed.start();
     h.connection->open();
@@ -94,18 +98,21 @@ void TestConnectionTimeouts::tlsHandshakeTimeout()
     FakeServer server(QStringLiteral("STALL"));
     Net::ConnectionSettings s = plain(server.start());
     s.policy = Net::TlsPolicy::ImplicitTls;
+    s.connectTimeout = 300ms;
     ConnectionHarness h(s);
     h.connection->open();
     QTRY_VERIFY_WITH_TIMEOUT(h.hasFailed, 10000);
     QCOMPARE(h.error.kind, NetError::Kind::Timeout);
     QCOMPARE(h.error.message,
-             QStringLiteral("the TLS handshake with 127.0.0.1:%1 did not complete within 0.3 s").arg(s.port));
+        QStringLiteral("the TLS handshake with 127.0.0.1:%1 did not complete within 0.3 s").arg(s.port));
 }
 
 void TestConnectionTimeouts::responseTimeout()
 {
     FakeServer server(QStringLiteral("S: * OK hi\nC: a1 NOOP\nSTALL"));
-    ConnectionHarness h(plain(server.start()));
+    Net::ConnectionSettings s = plain(server.start());
+    s.responseTimeout = 300ms;
+    ConnectionHarness h(s);
     QObject::connect(h.connection.get(), &Net::Connection::ready, h.connection.get(), [&] {
         h.connection->sendLine("a1 NOOP");
         h.connection->setResponsePending(true);
@@ -114,33 +121,37 @@ void TestConnectionTimeouts::responseTimeout()
     QTRY_VERIFY_WITH_TIMEOUT(h.hasFailed, 10000);
     QCOMPARE(h.error.kind, NetError::Kind::Timeout);
     QCOMPARE(h.error.message, QStringLiteral("127.0.0.1:%1 did not answer within 0.3 s").arg(server.serverPort()));
-    QCOMPARE(h.lines, QList<QByteArray>{"* OK hi"});
+    QCOMPARE(h.lines, QList<QByteArray> { "* OK hi" });
 }
 
 void TestConnectionTimeouts::responseTimerRestartsOnData()
 {
-    // A slow but living server (one line per 150 ms, timeout 300 ms) is not a timeout.
+    // A slow but living server (one line per 300 ms for 2.4 s, timeout 1.5 s) is not a
+    // timeout. The margin is wide: server and client share this thread, and a stall
+    // delays the pacer and makes the client's timer due at once.
     FakeServer server(QStringLiteral("S: * OK hi\nC: a1 FETCH\nSTALL"));
-    ConnectionHarness h(plain(server.start()));
+    Net::ConnectionSettings s = plain(server.start());
+    s.responseTimeout = 1500ms;
+    ConnectionHarness h(s);
     QObject::connect(h.connection.get(), &Net::Connection::ready, h.connection.get(), [&] {
         h.connection->sendLine("a1 FETCH");
         h.connection->setResponsePending(true);
     });
     h.connection->open();
     QTRY_VERIFY_WITH_TIMEOUT(server.received().size() == 1, 10000);
-    // Pace the server by hand: a line every 150 ms, six times (900 ms in all).
+    // Pace the server by hand: a line every 300 ms, eight times (2.4 s in all).
     auto *socket = server.findChild<QSslSocket *>();
     QVERIFY(socket);
     int sent = 0;
     QTimer pacer;
     QObject::connect(&pacer, &QTimer::timeout, socket, [&] {
         socket->write("* " + QByteArray::number(sent) + " FETCH\r\n");
-        if (++sent == 6) {
+        if (++sent == 8) {
             pacer.stop();
         }
     });
-    pacer.start(150);
-    QTRY_COMPARE_WITH_TIMEOUT(h.lines.size(), 7, 5000);
+    pacer.start(300);
+    QTRY_COMPARE_WITH_TIMEOUT(h.lines.size(), 9, 10000);
     QVERIFY2(!h.hasFailed, qPrintable(h.error.message));
     h.connection->setResponsePending(false);
 }
@@ -190,7 +201,7 @@ void TestConnectionTimeouts::closeWhileConnectingEndsEverything()
 {
     // close() before the handshake is done: no trust question, no ready(), ever.
     FakeServer server(QStringLiteral("S: * OK hi\nSTALL"));
-    server.setCertificate(TestPki::selfSigned({QStringLiteral("127.0.0.1")}));
+    server.setCertificate(TestPki::selfSigned({ QStringLiteral("127.0.0.1") }));
     server.setImplicitTls(true);
     Net::ConnectionSettings s = plain(server.start());
     s.policy = Net::TlsPolicy::ImplicitTls;
@@ -209,10 +220,10 @@ void TestConnectionTimeouts::closeWhileConnectingEndsEverything()
 void TestConnectionTimeouts::serverGoesAway_data()
 {
     QTest::addColumn<QString>("script");
-    QTest::newRow("close mid-stream")
-        << QStringLiteral("S: * OK hi\nC: a1 FETCH\nS> * 1 FETCH (BODY[] {100}\\r\\npartial\nCLOSE");
-    QTest::newRow("reset mid-stream")
-        << QStringLiteral("S: * OK hi\nC: a1 FETCH\nS> * 1 FETCH (BODY[] {100}\\r\\npartial\nRESET");
+    QTest::newRow("close mid-stream") << QStringLiteral(
+        "S: * OK hi\nC: a1 FETCH\nS> * 1 FETCH (BODY[] {100}\\r\\npartial\nCLOSE");
+    QTest::newRow("reset mid-stream") << QStringLiteral(
+        "S: * OK hi\nC: a1 FETCH\nS> * 1 FETCH (BODY[] {100}\\r\\npartial\nRESET");
 }
 
 void TestConnectionTimeouts::serverGoesAway()
@@ -229,11 +240,11 @@ void TestConnectionTimeouts::serverGoesAway()
     h.connection->open();
     QTRY_VERIFY_WITH_TIMEOUT(h.hasFailed, 10000);
     // What arrived before the end was delivered; the partial literal is not a line.
-    QCOMPARE(h.lines, (QList<QByteArray>{"* OK hi", "* 1 FETCH (BODY[] {100}"}));
+    QCOMPARE(h.lines, (QList<QByteArray> { "* OK hi", "* 1 FETCH (BODY[] {100}" }));
     QVERIFY2(h.error.kind == NetError::Kind::Network, qPrintable(h.error.message));
     QVERIFY2(h.error.message.startsWith(QStringLiteral("127.0.0.1:%1 closed the connection").arg(server.serverPort()))
-                 || h.error.message.startsWith(QStringLiteral("connection to 127.0.0.1:%1 failed").arg(server.serverPort())),
-             qPrintable(h.error.message));
+            || h.error.message.startsWith(QStringLiteral("connection to 127.0.0.1:%1 failed").arg(server.serverPort())),
+        qPrintable(h.error.message));
 }
 
 void TestConnectionTimeouts::connectionRefused()
@@ -264,7 +275,7 @@ void TestConnectionTimeouts::closeWithWorkInFlight()
     QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(server.clientGone(), 10000);
     QVERIFY2(!h.hasFailed, "a requested close is not a failure, and the response timer is off");
-    QCOMPARE(server.received(), QList<QByteArray>{"a1 FETCH"}); // what was queued still went out
+    QCOMPARE(server.received(), QList<QByteArray> { "a1 FETCH" }); // what was queued still went out
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTimeouts)

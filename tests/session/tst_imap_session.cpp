@@ -167,6 +167,7 @@ private Q_SLOTS:
     void plainResyncComparesFlags();
     // Commands.
     void idleRestartsAndFetchesNewMail();
+    void idleStopStillFetchesAnnouncedMail();
     void appendWithLiteralPlus();
     void storeUnchangedSince();
     // satchel-cli.
@@ -917,6 +918,51 @@ void TestImapSession::idleRestartsAndFetchesNewMail()
     QCOMPARE(received.mid(0, 8),
         (QList<QByteArray> { "A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 IDLE", "DONE", "A4 IDLE",
             "DONE", "A5 UID FETCH 4:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)", "A6 IDLE" }));
+    watcher.reset();
+    client->session->abort();
+}
+
+void TestImapSession::idleStopStillFetchesAnnouncedMail()
+{
+    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-idle-stop.txt")) });
+    auto client = connectClient(Net::TlsPolicy::Plain);
+    std::unique_ptr<IdleWatcher> watcher;
+    QList<MessageSummary> fresh;
+    std::optional<OperationError> watcherError;
+    bool stopped = false;
+    auto select = std::make_shared<SelectCommand>(QStringLiteral("INBOX"));
+    select->onDone = [&, select] {
+        if (!select->isOk()) {
+            watcherError = OperationError { OperationError::Kind::Refused, select->failureText() };
+            return;
+        }
+        watcher = std::make_unique<IdleWatcher>(*client->session);
+        connect(watcher.get(), &IdleWatcher::newMessages, this,
+            [&fresh](const QList<MessageSummary> &messages) { fresh += messages; });
+        connect(
+            watcher.get(), &IdleWatcher::failed, this, [&watcherError](const OperationError &e) { watcherError = e; });
+        connect(watcher.get(), &IdleWatcher::stopped, this, [&stopped] { stopped = true; });
+        // The deadline of "idle --for N" falling just as the new mail is announced: the
+        // watcher has seen EXISTS (it connected first) and is leaving IDLE for it.
+        connect(client->session.get(), &ImapSession::unsolicited, this, [&watcher](const Response &response) {
+            if (response.name == "EXISTS" && response.number == 4 && watcher) {
+                watcher->stop();
+            }
+        });
+        watcher->start();
+    };
+    client->session->send(select);
+    client->session->open();
+    const Outcome &o = client->outcome;
+    QVERIFY(waitFor([&] { return stopped || o.error || watcherError; }));
+    QVERIFY2(!o.error, qPrintable(describe(o)));
+    QVERIFY2(!watcherError, watcherError ? qPrintable(watcherError->message) : "");
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
+    QCOMPARE(fresh.size(), 1);
+    QCOMPARE(fresh.first().uid, 4u);
+    QCOMPARE(fresh.first().envelope.subject, QStringLiteral("Late news"));
+    // Stopped after the fetch: no IDLE again.
+    QCOMPARE(m_server->received().last(), QByteArray("A4 UID FETCH 4:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)"));
     watcher.reset();
     client->session->abort();
 }

@@ -26,14 +26,14 @@ class CountingEngine : public QObject
 public:
     explicit CountingEngine(std::atomic<QThread *> *deletedOn)
         : m_deletedOn(deletedOn)
-    {
-    }
+    { }
     ~CountingEngine() override { *m_deletedOn = QThread::currentThread(); }
 
 public Q_SLOTS:
     void start()
     {
-        m_batcher = std::make_unique<Net::ResultBatcher<int>>(this, [this](QList<int> batch) { Q_EMIT results(batch); });
+        m_batcher
+            = std::make_unique<Net::ResultBatcher<int>>(this, [this](QList<int> batch) { Q_EMIT results(batch); });
         Q_EMIT started(QThread::currentThread());
     }
 
@@ -87,8 +87,7 @@ class ConnectingEngine : public QObject
 public:
     explicit ConnectingEngine(Net::ConnectionSettings settings)
         : m_settings(std::move(settings))
-    {
-    }
+    { }
 
 public Q_SLOTS:
     void start()
@@ -100,8 +99,8 @@ public Q_SLOTS:
             m_connection->setResponsePending(true);
             Q_EMIT connected(QThread::currentThread());
         });
-        connect(m_connection, &Net::Connection::failed, this,
-                [this](const Net::NetError &e) { Q_EMIT failed(e.message); });
+        connect(
+            m_connection, &Net::Connection::failed, this, [this](const Net::NetError &e) { Q_EMIT failed(e.message); });
         m_connection->open();
     }
 
@@ -142,7 +141,7 @@ void TestEngineThread::resultsArriveOnGuiThreadInBatches()
 {
     QFETCH(bool, slowly);
     QFETCH(int, count);
-    std::atomic<QThread *> deletedOn{nullptr};
+    std::atomic<QThread *> deletedOn { nullptr };
     QThread *engineThread = nullptr;
     QList<int> received;
     int batches = 0;
@@ -160,9 +159,8 @@ void TestEngineThread::resultsArriveOnGuiThreadInBatches()
         connect(host.engine(), &CountingEngine::done, this, [&] { done = true; });
         host.start();
         elapsed.start();
-        host.post([slowly, count](CountingEngine &engine) {
-            slowly ? engine.produceSlowly(count) : engine.produceAtOnce(count);
-        });
+        host.post([slowly, count](
+                      CountingEngine &engine) { slowly ? engine.produceSlowly(count) : engine.produceAtOnce(count); });
         QTRY_VERIFY_WITH_TIMEOUT(done && received.size() == count, 20000);
         QVERIFY(engineThread != nullptr);
         QVERIFY(engineThread != QThread::currentThread());
@@ -175,7 +173,12 @@ void TestEngineThread::resultsArriveOnGuiThreadInBatches()
     }
     // At most one batch per 16 ms (plus the final flush), never one signal per result.
     QVERIFY2(batches <= ms / 16 + 2, qPrintable(QStringLiteral("%1 batches in %2 ms").arg(batches).arg(ms)));
-    QVERIFY2(batches * 10 < count, qPrintable(QStringLiteral("%1 batches for %2 results").arg(batches).arg(count)));
+    // A burst leaves in few batches. Results that trickle in are held to the rate above
+    // only: on a loaded machine the producer's 1 ms ticks may come 16 ms apart, and then
+    // one result a batch is right.
+    if (!slowly) {
+        QVERIFY2(batches * 10 < count, qPrintable(QStringLiteral("%1 batches for %2 results").arg(batches).arg(count)));
+    }
     qInfo("%d results in %d batches over %lld ms", count, batches, ms);
     // The engine was deleted on its own thread, after the host went away.
     QCOMPARE(deletedOn.load(), engineThread);
@@ -184,7 +187,7 @@ void TestEngineThread::resultsArriveOnGuiThreadInBatches()
 void TestEngineThread::trustQuestionRoundTripsAcrossThreads()
 {
     FakeServer server(QStringLiteral("S: * OK hi\nC: a1 FETCH 1:* ALL\nSTALL"));
-    server.setCertificate(TestPki::selfSigned({QStringLiteral("127.0.0.1")}));
+    server.setCertificate(TestPki::selfSigned({ QStringLiteral("127.0.0.1") }));
     server.setImplicitTls(true);
     Net::ConnectionSettings settings;
     settings.host = QStringLiteral("127.0.0.1");
@@ -207,7 +210,7 @@ void TestEngineThread::trustQuestionRoundTripsAcrossThreads()
     QCOMPARE(questions.size(), 1);
     QVERIFY(questions.constFirst().id != 0);
     QCOMPARE(connectedOn, host.thread());
-    QTRY_COMPARE_WITH_TIMEOUT(server.received(), QList<QByteArray>{"a1 FETCH 1:* ALL"}, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.received(), QList<QByteArray> { "a1 FETCH 1:* ALL" }, 10000);
 }
 
 void TestEngineThread::shutdownWithWorkInFlight_data()
@@ -228,16 +231,17 @@ void TestEngineThread::shutdownWithWorkInFlight()
     settings.host = QStringLiteral("127.0.0.1");
     settings.trust = std::make_shared<Net::TrustStore>();
     if (work == QLatin1String("question")) {
-        server.setCertificate(TestPki::selfSigned({QStringLiteral("127.0.0.1")}));
+        server.setCertificate(TestPki::selfSigned({ QStringLiteral("127.0.0.1") }));
     } else {
-        server.setCertificate(pki.issue({QStringLiteral("127.0.0.1")}));
-        settings.trust->addCaCertificates({pki.ca().certificate});
+        server.setCertificate(pki.issue({ QStringLiteral("127.0.0.1") }));
+        settings.trust->addCaCertificates({ pki.ca().certificate });
     }
     settings.port = server.start();
 
     QElapsedTimer elapsed;
+    qint64 shutdownMs = -1; // the host's destructor: stopping the engine and joining its thread
     if (work == QLatin1String("producer")) {
-        std::atomic<QThread *> deletedOn{nullptr};
+        std::atomic<QThread *> deletedOn { nullptr };
         int batches = 0;
         QObject guard; // context of the connection: batches still queued after shutdown go nowhere
         {
@@ -248,6 +252,7 @@ void TestEngineThread::shutdownWithWorkInFlight()
             QTRY_VERIFY_WITH_TIMEOUT(batches >= 3, 10000);
             elapsed.start();
         }
+        shutdownMs = elapsed.elapsed();
         QVERIFY(deletedOn.load() != nullptr);
     } else {
         bool reached = false;
@@ -262,9 +267,11 @@ void TestEngineThread::shutdownWithWorkInFlight()
             }
             elapsed.start();
         }
+        shutdownMs = elapsed.elapsed();
+        // The connection went with the engine (the server sees it closed soon after).
         QTRY_VERIFY_WITH_TIMEOUT(server.clientGone(), 10000);
     }
-    QVERIFY2(elapsed.elapsed() < 2000, qPrintable(QStringLiteral("shutdown took %1 ms").arg(elapsed.elapsed())));
+    QVERIFY2(shutdownMs < 2000, qPrintable(QStringLiteral("shutdown took %1 ms").arg(shutdownMs)));
 }
 
 QTEST_GUILESS_MAIN(TestEngineThread)
