@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocols/net/BackgroundPriority.h"
+
 #include <QMetaObject>
 #include <QObject>
 #include <QThread>
@@ -13,14 +15,14 @@ namespace Satchel::Net {
 // "Threads and data flow"):
 //  - the engine object is built here, moved to a plain QThread, and its start() slot
 //    runs on QThread::started, so every socket and timer it makes lives on the worker;
+//  - the worker runs below the GUI thread's CPU priority (lowerCurrentThreadPriority);
 //  - QThread::finished deletes it (deleteLater) on the worker;
 //  - start() begins the thread: connect the engine's signals first, or early
 //    results are lost;
 //  - the destructor quits the thread's event loop and waits for it: engines never
 //    block, so the wait is short even with work in flight.
 // Engine must be a QObject with a `void start()` slot and no parent.
-template<class Engine>
-class EngineThread
+template<class Engine> class EngineThread
 {
 public:
     template<class... Args>
@@ -29,6 +31,8 @@ public:
     {
         m_thread.setObjectName(name);
         m_engine->moveToThread(&m_thread);
+        // Direct: on the worker, before the engine starts (see BackgroundPriority.h).
+        QObject::connect(&m_thread, &QThread::started, &m_thread, &lowerCurrentThreadPriority, Qt::DirectConnection);
         QObject::connect(&m_thread, &QThread::started, m_engine, &Engine::start);
         QObject::connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     }
@@ -50,8 +54,7 @@ public:
 
     // Runs `call(engine)` on the worker thread, after what was posted before it.
     // Called from the owning (GUI) thread; never touches engine state directly.
-    template<class Call>
-    void post(Call &&call)
+    template<class Call> void post(Call &&call)
     {
         Engine *engine = m_engine;
         QMetaObject::invokeMethod(

@@ -18,6 +18,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 #include <vector>
 
 namespace Satchel::Bench {
@@ -67,9 +69,16 @@ inline QHash<QString, QString> readEnvFile(const QString &path)
 
 // --- Gaps between the ticks of a 1 ms timer on the GUI thread -------------------------
 
+// Where a gap's time went, from the kernel's account of the GUI thread
+// (/proc/thread-self/schedstat, Documentation/scheduler/sched-stats.rst): ranNs on a
+// CPU (our code, or the kernel for it), waitedNs runnable but waiting for a CPU (other
+// threads and processes had them); the rest it slept (the timer was not due yet, or
+// it blocked). -1 when the kernel keeps no such account.
 struct Gap {
     qint64 endNs; // since the recorder started
     qint64 ns;
+    qint64 ranNs = -1;
+    qint64 waitedNs = -1;
 };
 
 struct GapStats {
@@ -116,15 +125,43 @@ public:
         m_timer.setInterval(1);
         QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            m_gaps.push_back(Gap { now, now - m_last });
+            Gap gap { now, now - m_last };
+            qint64 ran = 0;
+            qint64 waited = 0;
+            if (readSchedstat(&ran, &waited) && m_lastRan >= 0) {
+                gap.ranNs = ran - m_lastRan;
+                gap.waitedNs = waited - m_lastWaited;
+            }
+            m_lastRan = ran;
+            m_lastWaited = waited;
+            m_gaps.push_back(gap);
             m_last = now;
         });
     }
+    ~GapRecorder()
+    {
+        if (m_schedstat >= 0) {
+            ::close(m_schedstat);
+        }
+    }
+    GapRecorder(const GapRecorder &) = delete;
+    GapRecorder &operator=(const GapRecorder &) = delete;
 
+    // On the GUI thread: the schedstat file opened is this thread's.
     void start()
     {
         m_gaps.clear();
         m_gaps.reserve(1 << 16);
+        if (m_schedstat < 0) {
+            m_schedstat = ::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
+        }
+        m_lastRan = -1;
+        qint64 ran = 0;
+        qint64 waited = 0;
+        if (readSchedstat(&ran, &waited)) {
+            m_lastRan = ran;
+            m_lastWaited = waited;
+        }
         m_clock.start();
         m_last = 0;
         m_timer.start();
@@ -135,10 +172,31 @@ public:
     const std::vector<Gap> &gaps() const { return m_gaps; }
 
 private:
+    // "<ns on a CPU> <ns waiting on a run queue> <timeslices>"
+    bool readSchedstat(qint64 *ran, qint64 *waited) const
+    {
+        char text[96];
+        if (m_schedstat < 0) {
+            return false;
+        }
+        const ssize_t n = ::pread(m_schedstat, text, sizeof text - 1, 0);
+        if (n <= 0) {
+            return false;
+        }
+        text[n] = '\0';
+        char *end = nullptr;
+        *ran = qint64(std::strtoull(text, &end, 10));
+        *waited = qint64(std::strtoull(end, nullptr, 10));
+        return true;
+    }
+
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     std::vector<Gap> m_gaps;
+    int m_schedstat = -1;
+    qint64 m_lastRan = -1;
+    qint64 m_lastWaited = 0;
 };
 
 // Runs the event loop for ms milliseconds.

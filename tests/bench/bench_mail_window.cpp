@@ -680,7 +680,12 @@ int main(int argc, char *argv[])
         static_cast<long long>(sync.idle.over16));
     QStringList worst;
     for (const Gap &g : sync.worst) {
-        worst.append(QStringLiteral("%1 ms ending at %2 s").arg(fmt(toMs(g.ns), 1), fmt(double(g.endNs) / 1e9, 2)));
+        QString where = QStringLiteral("%1 ms ending at %2 s").arg(fmt(toMs(g.ns), 1), fmt(double(g.endNs) / 1e9, 2));
+        if (g.ranNs >= 0) {
+            where += QStringLiteral(" (ran %1, waited for a CPU %2)")
+                         .arg(fmt(toMs(g.ranNs), 1), fmt(toMs(g.waitedNs), 1));
+        }
+        worst.append(where);
     }
     std::printf("     largest gaps: %s\n", qPrintable(worst.join(QStringLiteral(", "))));
     std::printf("  b) open from the warm cache, setFolder to first row painted: median %.1f ms (setFolder alone %.1f"

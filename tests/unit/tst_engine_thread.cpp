@@ -2,7 +2,8 @@
 // thread; results reach the GUI thread as batches, at most one per ~16 ms; a trust
 // question crosses to the GUI thread and its answer comes back by id; destroying the
 // host with work in flight (a stalled response, an unanswered question, a busy
-// producer) neither hangs nor crashes.
+// producer) neither hangs nor crashes; the engine runs below the GUI thread's CPU
+// priority.
 #include "protocols/net/Connection.h"
 #include "protocols/net/EngineThread.h"
 #include "protocols/net/ResultBatcher.h"
@@ -14,6 +15,12 @@
 #include <QTimer>
 
 #include <atomic>
+
+#if defined(Q_OS_LINUX)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 using namespace Satchel;
 using namespace Satchel::Test;
@@ -127,6 +134,7 @@ private Q_SLOTS:
     void trustQuestionRoundTripsAcrossThreads();
     void shutdownWithWorkInFlight_data();
     void shutdownWithWorkInFlight();
+    void engineRunsBelowTheGuiThreadsPriority();
 };
 
 void TestEngineThread::resultsArriveOnGuiThreadInBatches_data()
@@ -272,6 +280,31 @@ void TestEngineThread::shutdownWithWorkInFlight()
         QTRY_VERIFY_WITH_TIMEOUT(server.clientGone(), 10000);
     }
     QVERIFY2(shutdownMs < 2000, qPrintable(QStringLiteral("shutdown took %1 ms").arg(shutdownMs)));
+}
+
+void TestEngineThread::engineRunsBelowTheGuiThreadsPriority()
+{
+#if defined(Q_OS_LINUX)
+    // The nice value of a thread (Linux keeps one per thread, man 2 setpriority).
+    const auto niceOfThisThread = [] {
+        errno = 0;
+        return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+    };
+    const int gui = niceOfThisThread();
+    std::atomic<int> engine { -100 };
+    std::atomic<QThread *> deletedOn { nullptr };
+    {
+        Net::EngineThread<CountingEngine> host(QStringLiteral("nice"), &deletedOn);
+        host.start();
+        host.post([&engine, niceOfThisThread](CountingEngine &) { engine = niceOfThisThread(); });
+        QTRY_VERIFY_WITH_TIMEOUT(engine != -100, 10000);
+    }
+    QCOMPARE(niceOfThisThread(), gui); // the GUI thread's own is untouched
+    // 5 above, up to the top (19) for a test run that is niced itself.
+    QCOMPARE(engine.load(), std::min(gui + 5, 19));
+#else
+    QSKIP("per-thread nice values are Linux's; elsewhere QThread::LowPriority is used");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestEngineThread)

@@ -1,6 +1,7 @@
 #include "ui/files/RemoteFileModel.h"
 
 #include "protocols/ftp/TransferPlan.h"
+#include "protocols/net/BackgroundPriority.h"
 #include "ui/files/RemoteDragData.h"
 
 #include <QFileIconProvider>
@@ -290,6 +291,7 @@ void RemoteFileModel::sortRows()
     m_sorting = true;
     m_sortThread
         = QThread::create([this, rows = m_entries, column = m_sortColumn, descending, generation = m_generation] {
+              Net::lowerCurrentThreadPriority(); // the GUI thread first when both want a CPU
               std::vector<int> order = sortedOrder(rows, column, descending);
               // Queued to this model on its thread; the model waits for this thread before
               // it goes, so the call cannot outlive it.

@@ -1,5 +1,6 @@
 #include "ui/mail/MessageListModel.h"
 
+#include "protocols/net/BackgroundPriority.h"
 #include "ui/mail/MessageIndexDiff.h"
 #include "ui/mail/MessageIndexReader.h"
 #include "ui/mail/MessageListModelPages.h"
@@ -227,6 +228,7 @@ void MessageListModel::refreshInBackground(std::function<void()> beforeReset, st
     const quint64 shownVersion = m_indexVersion;
     QThread *thread = QThread::create(
         [path, folderId, column, order, threaded, index, error, diff, shown, shownDepths] {
+            Net::lowerCurrentThreadPriority(); // the GUI thread first when both want a CPU
             // Its own connection: a Qt SQL connection belongs to the thread that opened it.
             const QString name = QStringLiteral("message-index-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
             {
