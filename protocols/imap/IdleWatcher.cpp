@@ -84,7 +84,11 @@ void IdleWatcher::stop()
     if (m_idle && m_idle->isIdling()) {
         leaveIdle();
     } else if (!m_idle && !m_busy) {
-        Q_EMIT stopped();
+        if (m_fetchWanted) {
+            fetchNew(); // announced mail first; its end sees m_stopping
+        } else {
+            Q_EMIT stopped();
+        }
     }
     // Otherwise: IDLE is about to start or a fetch runs; the next step sees m_stopping.
 }
@@ -138,6 +142,10 @@ void IdleWatcher::fetchNew()
         }
         if (!fresh.isEmpty()) {
             Q_EMIT newMessages(fresh);
+        }
+        if (m_fetchWanted) {
+            fetchNew(); // more mail came while this fetch ran
+            return;
         }
         if (m_session.hasCapability("IDLE")) {
             enterIdle();

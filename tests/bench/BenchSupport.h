@@ -128,12 +128,16 @@ public:
             Gap gap { now, now - m_last };
             qint64 ran = 0;
             qint64 waited = 0;
-            if (readSchedstat(&ran, &waited) && m_lastRan >= 0) {
-                gap.ranNs = ran - m_lastRan;
-                gap.waitedNs = waited - m_lastWaited;
+            if (readSchedstat(&ran, &waited)) {
+                if (m_lastRan >= 0) {
+                    gap.ranNs = ran - m_lastRan;
+                    gap.waitedNs = waited - m_lastWaited;
+                }
+                m_lastRan = ran;
+                m_lastWaited = waited;
+            } else {
+                m_lastRan = -1;
             }
-            m_lastRan = ran;
-            m_lastWaited = waited;
             m_gaps.push_back(gap);
             m_last = now;
         });
@@ -187,7 +191,7 @@ private:
         char *end = nullptr;
         *ran = qint64(std::strtoull(text, &end, 10));
         *waited = qint64(std::strtoull(end, nullptr, 10));
-        return true;
+        return *ran > 0; // a running thread has run: zeros mean the kernel keeps no account
     }
 
     QTimer m_timer;

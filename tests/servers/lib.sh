@@ -28,11 +28,13 @@ try:
 except (OSError, ValueError, IndexError):
     low = 32768
 top = min(low, 32768)
+bottom = max(top - 12000, 1024)
 socks = []
 while len(socks) < int(sys.argv[1]):
     s = socket.socket()
     try:
-        s.bind(("127.0.0.1", random.randrange(max(top - 12000, 1024), top)))
+        # A machine whose ephemeral range starts low leaves no room below it: any free port.
+        s.bind(("127.0.0.1", random.randrange(bottom, top) if top - bottom >= 1000 else 0))
     except OSError:
         s.close()
         continue

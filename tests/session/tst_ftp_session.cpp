@@ -446,6 +446,9 @@ void TestFtpSession::keepAliveOnlyWhenIdle()
     // 50 ms (QTRY) could miss that moment on a loaded machine and see a third NOOP.
     QElapsedTimer waited;
     waited.start();
+    QTimer deadline; // wakes the wait below even if the session has gone quiet for good
+    deadline.setSingleShot(true);
+    deadline.start(5000);
     while (s.keepAlivesSent() < 2 && waited.elapsed() < 5000) {
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }

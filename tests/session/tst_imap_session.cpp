@@ -167,6 +167,7 @@ private Q_SLOTS:
     void plainResyncComparesFlags();
     // Commands.
     void idleRestartsAndFetchesNewMail();
+    void idleStopStillFetchesAnnouncedMail_data();
     void idleStopStillFetchesAnnouncedMail();
     void appendWithLiteralPlus();
     void storeUnchangedSince();
@@ -922,9 +923,17 @@ void TestImapSession::idleRestartsAndFetchesNewMail()
     client->session->abort();
 }
 
+void TestImapSession::idleStopStillFetchesAnnouncedMail_data()
+{
+    QTest::addColumn<QString>("transcript");
+    QTest::newRow("IDLE") << QStringLiteral("imap-idle-stop.txt");
+    QTest::newRow("NOOP polling, no IDLE") << QStringLiteral("imap-poll-stop.txt");
+}
+
 void TestImapSession::idleStopStillFetchesAnnouncedMail()
 {
-    serve({ FakeServer::scriptFromFile(QStringLiteral("imap-idle-stop.txt")) });
+    QFETCH(QString, transcript);
+    serve({ FakeServer::scriptFromFile(transcript) });
     auto client = connectClient(Net::TlsPolicy::Plain);
     std::unique_ptr<IdleWatcher> watcher;
     QList<MessageSummary> fresh;
@@ -942,6 +951,7 @@ void TestImapSession::idleStopStillFetchesAnnouncedMail()
         connect(
             watcher.get(), &IdleWatcher::failed, this, [&watcherError](const OperationError &e) { watcherError = e; });
         connect(watcher.get(), &IdleWatcher::stopped, this, [&stopped] { stopped = true; });
+        watcher->setPollInterval(std::chrono::milliseconds(100));
         // The deadline of "idle --for N" falling just as the new mail is announced: the
         // watcher has seen EXISTS (it connected first) and is leaving IDLE for it.
         connect(client->session.get(), &ImapSession::unsolicited, this, [&watcher](const Response &response) {
@@ -961,7 +971,7 @@ void TestImapSession::idleStopStillFetchesAnnouncedMail()
     QCOMPARE(fresh.size(), 1);
     QCOMPARE(fresh.first().uid, 4u);
     QCOMPARE(fresh.first().envelope.subject, QStringLiteral("Late news"));
-    // Stopped after the fetch: no IDLE again.
+    // Stopped after the fetch: no IDLE or NOOP again.
     QCOMPARE(m_server->received().last(), QByteArray("A4 UID FETCH 4:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)"));
     watcher.reset();
     client->session->abort();

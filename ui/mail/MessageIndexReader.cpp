@@ -183,7 +183,9 @@ bool readThreadInputs(sqlite3 *db, qint64 folderId, const QString &orderSql, std
         *error = headers.error();
         return false;
     }
-    // Every rank is filled: both reads ran in one transaction, over the same rows.
+    // Both reads ran in one transaction, over the same rows, so every rank is filled; a
+    // rank left empty would show as a phantom row, so it is dropped all the same.
+    std::erase_if(*messages, [](const ThreadInput &m) { return m.uid == 0; });
     return true;
 }
 
