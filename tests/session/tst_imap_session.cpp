@@ -870,30 +870,51 @@ void TestImapSession::plainResyncComparesFlags()
 
 // --- Commands ----------------------------------------------------------------------
 
+namespace {
+
+// An IdleWatcher started once SELECT INBOX has completed, and what it reported.
+struct WatchRun {
+    std::unique_ptr<IdleWatcher> watcher;
+    QList<MessageSummary> fresh;
+    std::optional<OperationError> error;
+    bool stopped = false;
+};
+
+// The SELECT to send: when it completes, it makes run.watcher, records its signals in
+// run, lets `prepare` adjust it, and starts it.
+std::shared_ptr<SelectCommand> selectThenWatch(
+    ImapSession &session, WatchRun &run, const std::function<void(IdleWatcher &)> &prepare)
+{
+    auto select = std::make_shared<SelectCommand>(QStringLiteral("INBOX"));
+    select->onDone = [&session, &run, prepare, select] {
+        if (!select->isOk()) {
+            run.error = OperationError { OperationError::Kind::Refused, select->failureText() };
+            return;
+        }
+        run.watcher = std::make_unique<IdleWatcher>(session);
+        IdleWatcher *watcher = run.watcher.get();
+        QObject::connect(watcher, &IdleWatcher::newMessages, watcher,
+            [&run](const QList<MessageSummary> &messages) { run.fresh += messages; });
+        QObject::connect(watcher, &IdleWatcher::failed, watcher, [&run](const OperationError &e) { run.error = e; });
+        QObject::connect(watcher, &IdleWatcher::stopped, watcher, [&run] { run.stopped = true; });
+        prepare(*watcher);
+        watcher->start();
+    };
+    return select;
+}
+
+} // namespace
+
 void TestImapSession::idleRestartsAndFetchesNewMail()
 {
     serve({ FakeServer::scriptFromFile(QStringLiteral("imap-idle.txt")) });
     auto client = connectClient(Net::TlsPolicy::Plain);
-    std::unique_ptr<IdleWatcher> watcher;
-    QList<MessageSummary> fresh;
-    std::optional<OperationError> watcherError;
+    WatchRun run;
     QElapsedTimer sinceStart;
-    auto select = std::make_shared<SelectCommand>(QStringLiteral("INBOX"));
-    select->onDone = [&, select] {
-        if (!select->isOk()) {
-            watcherError = OperationError { OperationError::Kind::Refused, select->failureText() };
-            return;
-        }
-        watcher = std::make_unique<IdleWatcher>(*client->session);
-        watcher->setRestartInterval(std::chrono::milliseconds(300));
-        connect(watcher.get(), &IdleWatcher::newMessages, this,
-            [&fresh](const QList<MessageSummary> &messages) { fresh += messages; });
-        connect(
-            watcher.get(), &IdleWatcher::failed, this, [&watcherError](const OperationError &e) { watcherError = e; });
+    client->session->send(selectThenWatch(*client->session, run, [&sinceStart](IdleWatcher &watcher) {
+        watcher.setRestartInterval(std::chrono::milliseconds(300));
         sinceStart.start();
-        watcher->start();
-    };
-    client->session->send(select);
+    }));
     client->session->open();
     const Outcome &o = client->outcome;
     auto idles = [this] {
@@ -903,23 +924,23 @@ void TestImapSession::idleRestartsAndFetchesNewMail()
         }
         return n;
     };
-    QVERIFY(waitFor([&] { return (!fresh.isEmpty() && idles() >= 3) || o.error || watcherError; }));
+    QVERIFY(waitFor([&] { return (!run.fresh.isEmpty() && idles() >= 3) || o.error || run.error; }));
     QVERIFY2(!o.error, qPrintable(describe(o)));
-    QVERIFY2(!watcherError, watcherError ? qPrintable(watcherError->message) : "");
+    QVERIFY2(!run.error, run.error ? qPrintable(run.error->message) : "");
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
     // IDLE, DONE after the restart interval (not at once), IDLE again.
     QVERIFY(idles() >= 2);
     QVERIFY2(sinceStart.elapsed() >= 250, qPrintable(QString::number(sinceStart.elapsed())));
-    QVERIFY(watcher->idleCycles() >= 2);
-    QCOMPARE(fresh.size(), 1);
-    QCOMPARE(fresh.first().uid, 4u);
-    QCOMPARE(fresh.first().size, quint64(321));
-    QCOMPARE(fresh.first().envelope.subject, QStringLiteral("Gr\u00fc\u00dfe aus K\u00f6ln"));
+    QVERIFY(run.watcher->idleCycles() >= 2);
+    QCOMPARE(run.fresh.size(), 1);
+    QCOMPARE(run.fresh.first().uid, 4u);
+    QCOMPARE(run.fresh.first().size, quint64(321));
+    QCOMPARE(run.fresh.first().envelope.subject, QStringLiteral("Gr\u00fc\u00dfe aus K\u00f6ln"));
     const QList<QByteArray> received = m_server->received();
     QCOMPARE(received.mid(0, 8),
         (QList<QByteArray> { "A1 AUTHENTICATE PLAIN AGJvYgBwdw==", "A2 SELECT \"INBOX\"", "A3 IDLE", "DONE", "A4 IDLE",
             "DONE", "A5 UID FETCH 4:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)", "A6 IDLE" }));
-    watcher.reset();
+    run.watcher.reset();
     client->session->abort();
 }
 
@@ -935,45 +956,30 @@ void TestImapSession::idleStopStillFetchesAnnouncedMail()
     QFETCH(QString, transcript);
     serve({ FakeServer::scriptFromFile(transcript) });
     auto client = connectClient(Net::TlsPolicy::Plain);
-    std::unique_ptr<IdleWatcher> watcher;
-    QList<MessageSummary> fresh;
-    std::optional<OperationError> watcherError;
-    bool stopped = false;
-    auto select = std::make_shared<SelectCommand>(QStringLiteral("INBOX"));
-    select->onDone = [&, select] {
-        if (!select->isOk()) {
-            watcherError = OperationError { OperationError::Kind::Refused, select->failureText() };
-            return;
-        }
-        watcher = std::make_unique<IdleWatcher>(*client->session);
-        connect(watcher.get(), &IdleWatcher::newMessages, this,
-            [&fresh](const QList<MessageSummary> &messages) { fresh += messages; });
-        connect(
-            watcher.get(), &IdleWatcher::failed, this, [&watcherError](const OperationError &e) { watcherError = e; });
-        connect(watcher.get(), &IdleWatcher::stopped, this, [&stopped] { stopped = true; });
-        watcher->setPollInterval(std::chrono::milliseconds(100));
+    WatchRun run;
+    ImapSession *session = client->session.get();
+    client->session->send(selectThenWatch(*session, run, [this, session](IdleWatcher &watcher) {
+        watcher.setPollInterval(std::chrono::milliseconds(100));
         // The deadline of "idle --for N" falling just as the new mail is announced: the
         // watcher has seen EXISTS (it connected first) and is leaving IDLE for it.
-        connect(client->session.get(), &ImapSession::unsolicited, this, [&watcher](const Response &response) {
-            if (response.name == "EXISTS" && response.number == 4 && watcher) {
-                watcher->stop();
+        connect(session, &ImapSession::unsolicited, &watcher, [&watcher](const Response &response) {
+            if (response.name == "EXISTS" && response.number == 4) {
+                watcher.stop();
             }
         });
-        watcher->start();
-    };
-    client->session->send(select);
+    }));
     client->session->open();
     const Outcome &o = client->outcome;
-    QVERIFY(waitFor([&] { return stopped || o.error || watcherError; }));
+    QVERIFY(waitFor([&] { return run.stopped || o.error || run.error; }));
     QVERIFY2(!o.error, qPrintable(describe(o)));
-    QVERIFY2(!watcherError, watcherError ? qPrintable(watcherError->message) : "");
+    QVERIFY2(!run.error, run.error ? qPrintable(run.error->message) : "");
     QVERIFY2(m_server->errors().isEmpty(), qPrintable(serverErrors(*m_server)));
-    QCOMPARE(fresh.size(), 1);
-    QCOMPARE(fresh.first().uid, 4u);
-    QCOMPARE(fresh.first().envelope.subject, QStringLiteral("Late news"));
+    QCOMPARE(run.fresh.size(), 1);
+    QCOMPARE(run.fresh.first().uid, 4u);
+    QCOMPARE(run.fresh.first().envelope.subject, QStringLiteral("Late news"));
     // Stopped after the fetch: no IDLE or NOOP again.
     QCOMPARE(m_server->received().last(), QByteArray("A4 UID FETCH 4:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)"));
-    watcher.reset();
+    run.watcher.reset();
     client->session->abort();
 }
 
