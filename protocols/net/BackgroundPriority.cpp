@@ -26,12 +26,13 @@ void lowerCurrentThreadPriority()
 {
 #if defined(Q_OS_LINUX)
     // On Linux a nice value belongs to the thread (setpriority on its tid, man 2
-    // setpriority, "BUGS"): QThread's priorities map to SCHED_OTHER's one static
-    // priority there and change nothing. Raising one's own nice value needs no privilege;
-    // if it fails anyway, the thread simply keeps the default. Threads this one starts
-    // later (Qt's host lookups, for one) inherit the value.
-    // Relative to the value the thread started with (its creator's): under "nice 10"
-    // the engines go to 15, never back up to 5 above a GUI thread at 10.
+    // setpriority, "BUGS"); QThread's priorities map to SCHED_OTHER's one static
+    // priority there and change nothing.
+    // - Relative to the value the thread started with (its creator's): under "nice 10"
+    //   the engines go to 15, never back up to 5, above a GUI thread at 10.
+    // - Raising one's own nice value needs no privilege; if it fails anyway, the thread
+    //   keeps the value it has.
+    // - Threads this one starts later (Qt's host lookups, for one) inherit the value.
     const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
     errno = 0;
     const int current = ::getpriority(PRIO_PROCESS, tid);
