@@ -303,7 +303,16 @@ void TestEngineThread::engineRunsBelowTheGuiThreadsPriority()
     // 5 above, up to the top (19) for a test run that is niced itself.
     QCOMPARE(engine.load(), std::min(gui + 5, 19));
 #else
-    QSKIP("per-thread nice values are Linux's; elsewhere QThread::LowPriority is used");
+    // Elsewhere QThread's priorities work, and the engine's thread takes LowPriority.
+    std::atomic<int> engine { -1 };
+    std::atomic<QThread *> deletedOn { nullptr };
+    {
+        Net::EngineThread<CountingEngine> host(QStringLiteral("nice"), &deletedOn);
+        host.start();
+        host.post([&engine](CountingEngine &) { engine = int(QThread::currentThread()->priority()); });
+        QTRY_VERIFY_WITH_TIMEOUT(engine != -1, 10000);
+    }
+    QCOMPARE(engine.load(), int(QThread::LowPriority));
 #endif
 }
 
